@@ -1,0 +1,16 @@
+package io.playerlens.contracts.api;
+
+import java.util.List;
+
+/** Every route of the public HTTP API, declared once: the local gateway and the CDK app read this list. */
+public final class ApiRoutes {
+    public static final ApiRoute POST_EVENTS = new ApiRoute("POST", "/v1/events", ApiRoute.Backend.EVENT_INGEST);
+
+    public static final List<ApiRoute> ALL = List.of(POST_EVENTS);
+
+    /** The header that carries a game's API key. */
+    public static final String API_KEY_HEADER = "x-api-key";
+
+    private ApiRoutes() {
+    }
+}

@@ -1,0 +1,31 @@
+package io.playerlens.contracts.config;
+
+/**
+ * Names of the environment variables the Lambdas read. The CDK app sets them from these same constants,
+ * so the two cannot drift.
+ */
+public final class EnvVars {
+    /** Kinesis stream that carries accepted events. */
+    public static final String EVENTS_STREAM_NAME = "EVENTS_STREAM_NAME";
+    /** Kinesis stream that carries rejected events with their reasons. */
+    public static final String QUARANTINE_STREAM_NAME = "QUARANTINE_STREAM_NAME";
+    /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
+    public static final String API_KEY_HASHES = "API_KEY_HASHES";
+    /** Optional: maximum request body in bytes (after gzip inflation). */
+    public static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    /** Optional: maximum events per request. */
+    public static final String MAX_EVENTS_PER_REQUEST = "MAX_EVENTS_PER_REQUEST";
+    /** Optional: how far ahead of the server clock an event's ts may be, in milliseconds. */
+    public static final String MAX_FUTURE_SKEW_MS = "MAX_FUTURE_SKEW_MS";
+    /** Optional: how long PutRecords retries may take in all, in milliseconds, before answering 503. */
+    public static final String PUT_RETRY_BUDGET_MS = "PUT_RETRY_BUDGET_MS";
+    /** Optional, local only: endpoint override for an AWS API emulator, e.g. {@code http://127.0.0.1:4568}. */
+    public static final String AWS_ENDPOINT_URL_KINESIS = "AWS_ENDPOINT_URL_KINESIS";
+    /** Optional, local only: endpoint override for the DynamoDB emulator. */
+    public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
+    /** Set by the Lambda runtime; read to pick the region. */
+    public static final String AWS_REGION = "AWS_REGION";
+
+    private EnvVars() {
+    }
+}
