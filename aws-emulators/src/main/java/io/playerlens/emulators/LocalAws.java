@@ -1,0 +1,192 @@
+package io.playerlens.emulators;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * The local AWS: kinesis-mock and dynalite from npm, each on a free loopback port. One instance serves the
+ * integration tests and {@code ./playerlens up}. {@link #close()} (also run by a shutdown hook) stops both.
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final Region REGION = Region.US_EAST_1;
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
+
+    private static LocalAws shared;
+
+    private final EmulatorProcess kinesisProcess;
+    private final EmulatorProcess dynamoProcess;
+    private final KinesisClient kinesis;
+    private final DynamoDbClient dynamo;
+    private final Thread shutdownHook = new Thread(this::stopProcesses, "local-aws-shutdown");
+
+    private LocalAws(EmulatorProcess kinesisProcess, EmulatorProcess dynamoProcess) {
+        this.kinesisProcess = kinesisProcess;
+        this.dynamoProcess = dynamoProcess;
+        this.kinesis = kinesisClient(kinesisProcess.endpoint());
+        this.dynamo = dynamoClient(dynamoProcess.endpoint());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts both emulators, writing their logs under {@code logDir}. */
+    public static LocalAws start(Path logDir) {
+        NodeModules.requireNode();
+        EmulatorProcess dynamo = startWithRetry("dynalite", port -> EmulatorProcess.start("dynalite",
+                List.of("node", NodeModules.script("dynalite/cli.js").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)),
+                Map.of(), port, logDir), p -> dynamoClient(p.endpoint()).listTables().tableNames() != null);
+        try {
+            Path kinesisHome = NodeModules.script("kinesis-local");
+            EmulatorProcess kinesis = startWithRetry("kinesis-mock", port -> EmulatorProcess.start("kinesis-mock",
+                    List.of("node", kinesisHome.resolve("main.js").toString()),
+                    Map.of("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port),
+                            "KINESIS_MOCK_TLS_PORT", Integer.toString(FreePorts.pick()),
+                            "KINESIS_MOCK_CERT_PATH", kinesisHome.resolve("server.json").toString(),
+                            "CREATE_STREAM_DURATION", "0ms",
+                            "DELETE_STREAM_DURATION", "0ms",
+                            "AWS_REGION", REGION.id(),
+                            "LOG_LEVEL", "WARN"),
+                    port, logDir), p -> kinesisClient(p.endpoint()).listStreams().streamNames() != null);
+            return new LocalAws(kinesis, dynamo);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    /** One instance per JVM for integration tests, started on first use and stopped at JVM exit. */
+    public static synchronized LocalAws shared() {
+        if (shared == null) {
+            shared = start(Path.of("target", "emulator-logs"));
+        }
+        return shared;
+    }
+
+    public URI kinesisEndpoint() {
+        return kinesisProcess.endpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoProcess.endpoint();
+    }
+
+    public KinesisClient kinesis() {
+        return kinesis;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamo;
+    }
+
+    public boolean kinesisAlive() {
+        return kinesisProcess.isAlive();
+    }
+
+    public boolean dynamoDbAlive() {
+        return dynamoProcess.isAlive();
+    }
+
+    /** Environment an AWS SDK client (or a Lambda handler) needs to talk to these emulators. */
+    public Map<String, String> sdkEnvironment() {
+        return Map.of(
+                "AWS_REGION", REGION.id(),
+                "AWS_ACCESS_KEY_ID", ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+                "AWS_ENDPOINT_URL_KINESIS", kinesisEndpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+    }
+
+    /** Creates a stream (or keeps an existing one) and waits until it is ACTIVE. */
+    public void createStream(String name, int shards) {
+        try {
+            kinesis.createStream(b -> b.streamName(name).shardCount(shards));
+        } catch (ResourceInUseException alreadyThere) {
+            // Idempotent: ./playerlens up may be restarted against the same emulator.
+        }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamStatus() != StreamStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new EmulatorStartException("stream " + name + " did not become ACTIVE");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    public static KinesisClient kinesisClient(URI endpoint) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static DynamoDbClient dynamoClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private interface Starter {
+        EmulatorProcess start(int port);
+    }
+
+    private interface Probe {
+        boolean ready(EmulatorProcess process);
+    }
+
+    /** A picked port can be taken by another process before the child binds it: retry with a new one. */
+    private static EmulatorProcess startWithRetry(String name, Starter starter, Probe probe) {
+        EmulatorStartException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            EmulatorProcess process = starter.start(FreePorts.pick());
+            try {
+                process.awaitReady(START_TIMEOUT, () -> {
+                    try {
+                        return probe.ready(process);
+                    } catch (SdkException notYet) {
+                        return false;
+                    }
+                });
+                return process;
+            } catch (EmulatorStartException e) {
+                process.close();
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void stopProcesses() {
+        kinesisProcess.close();
+        dynamoProcess.close();
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+        dynamo.close();
+        stopProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or has run: nothing left to do.
+        }
+    }
+}
