@@ -23,6 +23,8 @@ public final class EnvVars {
     public static final String AWS_ENDPOINT_URL_KINESIS = "AWS_ENDPOINT_URL_KINESIS";
     /** Optional, local only: endpoint override for the DynamoDB emulator. */
     public static final String AWS_ENDPOINT_URL_DYNAMODB = "AWS_ENDPOINT_URL_DYNAMODB";
+    /** Optional, local only: {@code true} allows the local dev key. Never set on AWS. */
+    public static final String LOCAL_MODE = "PLAYERLENS_LOCAL_MODE";
     /** Set by the Lambda runtime; read to pick the region. */
     public static final String AWS_REGION = "AWS_REGION";
 
