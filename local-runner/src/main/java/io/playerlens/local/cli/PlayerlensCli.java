@@ -1,0 +1,18 @@
+package io.playerlens.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./playerlens}: the developer commands of the platform. */
+@Command(name = "playerlens", mixinStandardHelpOptions = true, version = "playerlens 0.1.0",
+        description = "Live player activity to personalised offers: run the platform locally and work with it.",
+        subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+public final class PlayerlensCli {
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        }
+        System.exit(new CommandLine(new PlayerlensCli()).execute(args));
+    }
+}

@@ -1,0 +1,31 @@
+package io.playerlens.local.cli;
+
+import io.playerlens.local.platform.LocalPlatform;
+
+/** The one status block {@code up} prints: where things are and how to use them. */
+final class StatusBlock {
+    private StatusBlock() {
+    }
+
+    static String render(LocalPlatform platform, long startupMillis) {
+        String base = platform.baseUrl().toString();
+        return String.join("\n",
+                "",
+                "playerlens is running (started in " + startupMillis + " ms)",
+                "  API base URL     " + base,
+                "  API key          " + platform.options().apiKey() + "   (header x-api-key; game id " + LocalPlatform.LOCAL_GAME_ID + ")",
+                "  Health           " + base + "/health",
+                "  Send events      POST " + base + "/v1/events",
+                "  Kinesis (mock)   " + platform.aws().kinesisEndpoint() + "   streams " + LocalPlatform.EVENTS_STREAM
+                        + " (" + platform.options().shards() + " shards), " + LocalPlatform.QUARANTINE_STREAM,
+                "  DynamoDB (mock)  " + platform.aws().dynamoDbEndpoint(),
+                "",
+                "Try:",
+                "  curl -s -X POST " + base + "/v1/events -H 'x-api-key: " + platform.options().apiKey() + "' \\",
+                "    -H 'content-type: application/json' \\",
+                "    -d '{\"events\":[{\"event_id\":\"0b9d5c7e-6f0a-4a43-9d5b-3d7f1b2a9c11\",\"player_id\":\"p-1\",\"type\":\"store_view\",\"ts\":"
+                        + System.currentTimeMillis() + ",\"props\":{}}]}'",
+                "",
+                "Ctrl-C stops everything.");
+    }
+}

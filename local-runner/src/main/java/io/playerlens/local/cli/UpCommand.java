@@ -1,0 +1,42 @@
+package io.playerlens.local.cli;
+
+import io.playerlens.local.platform.LocalPlatform;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./playerlens up}: starts everything and stays in the foreground until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the emulators and the local API gateway; Ctrl-C stops everything.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--api-key", defaultValue = "dev-key", description = "The local API key games send (default: ${DEFAULT-VALUE}).")
+    String apiKey;
+
+    @Option(names = "--shards", defaultValue = "2", description = "Shards of the local events stream (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--work-dir", defaultValue = "target/playerlens-local", description = "Where logs go (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        System.out.println("Starting playerlens locally...");
+        long started = System.nanoTime();
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(port, apiKey, shards, workDir));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping playerlens...");
+            platform.close();
+            stopped.countDown();
+        }, "playerlens-stop"));
+        System.out.println(StatusBlock.render(platform, (System.nanoTime() - started) / 1_000_000));
+        stopped.await();
+        return 0;
+    }
+}

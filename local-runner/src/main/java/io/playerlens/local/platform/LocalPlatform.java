@@ -1,0 +1,127 @@
+package io.playerlens.local.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.api.ApiRoute;
+import io.playerlens.contracts.api.ApiRoutes;
+import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.emulators.LocalAws;
+import io.playerlens.ingest.ApiKeys;
+import io.playerlens.ingest.IngestHandler;
+import io.playerlens.local.gateway.LocalGateway;
+import io.playerlens.local.metrics.LocalIngestMetrics;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The platform on one machine: the AWS emulators with the streams created, and the local gateway invoking the
+ * real Lambda handlers configured exactly as the CDK app configures them on AWS (same environment variables).
+ */
+public final class LocalPlatform implements AutoCloseable {
+    public static final String EVENTS_STREAM = "playerlens-events";
+    public static final String QUARANTINE_STREAM = "playerlens-quarantine";
+    public static final String LOCAL_GAME_ID = "local-game";
+
+    /**
+     * @param port gateway port on 127.0.0.1 (0 = any free port)
+     * @param apiKey the key games use locally
+     * @param shards shards of the events stream (more than one exercises the multi-shard paths)
+     * @param workDir where emulator logs go
+     */
+    public record Options(int port, String apiKey, int shards, Path workDir) {
+    }
+
+    private final Options options;
+    private final LocalAws aws;
+    private final LocalGateway gateway;
+    private final LocalIngestMetrics ingestMetrics;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics) {
+        this.options = options;
+        this.aws = aws;
+        this.gateway = gateway;
+        this.ingestMetrics = ingestMetrics;
+    }
+
+    public static LocalPlatform start(Options options) {
+        LocalAws aws = LocalAws.start(options.workDir().resolve("logs"));
+        try {
+            aws.createStream(EVENTS_STREAM, options.shards());
+            aws.createStream(QUARANTINE_STREAM, 1);
+            LocalIngestMetrics metrics = new LocalIngestMetrics();
+            IngestHandler ingest = new IngestHandler(ingestEnvironment(aws, options.apiKey()), metrics);
+            LocalPlatform[] self = new LocalPlatform[1];
+            LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
+                    Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest)),
+                    Map.of("/health", (method, query) -> self[0].health()));
+            self[0] = new LocalPlatform(options, aws, gateway, metrics);
+            return self[0];
+        } catch (RuntimeException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    /** The environment the ingest Lambda gets; on AWS the CDK app sets the same variables. */
+    static Map<String, String> ingestEnvironment(LocalAws aws, String apiKey) {
+        Map<String, String> env = new HashMap<>(aws.sdkEnvironment());
+        env.put(EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
+        env.put(EnvVars.QUARANTINE_STREAM_NAME, QUARANTINE_STREAM);
+        env.put(EnvVars.API_KEY_HASHES, LOCAL_GAME_ID + ":" + ApiKeys.sha256Hex(apiKey));
+        env.put(EnvVars.LOCAL_MODE, "true");
+        return env;
+    }
+
+    public URI baseUrl() {
+        return gateway.baseUrl();
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public LocalIngestMetrics ingestMetrics() {
+        return ingestMetrics;
+    }
+
+    LocalGateway.Response health() {
+        ObjectNode body = mapper.createObjectNode();
+        ObjectNode components = mapper.createObjectNode();
+        boolean kinesisUp = probe(() -> aws.kinesis().listStreams().streamNames());
+        boolean dynamoUp = probe(() -> aws.dynamoDb().listTables().tableNames());
+        components.putObject("gateway").put("status", "up").put("url", baseUrl().toString());
+        components.putObject("kinesis").put("status", kinesisUp ? "up" : "down")
+                .put("endpoint", aws.kinesisEndpoint().toString())
+                .put("events_stream", EVENTS_STREAM).put("quarantine_stream", QUARANTINE_STREAM);
+        components.putObject("dynamodb").put("status", dynamoUp ? "up" : "down").put("endpoint", aws.dynamoDbEndpoint().toString());
+        ObjectNode ingest = components.putObject("event_ingest");
+        ingest.put("status", "up");
+        ingestMetrics.snapshot().forEach((k, v) -> ingest.put(k, v.doubleValue()));
+        boolean allUp = kinesisUp && dynamoUp;
+        body.put("status", allUp ? "ok" : "degraded");
+        body.set("components", components);
+        return LocalGateway.Response.json(allUp ? 200 : 503, body.toString());
+    }
+
+    private static boolean probe(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        aws.close();
+    }
+}
