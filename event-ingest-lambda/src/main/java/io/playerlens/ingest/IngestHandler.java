@@ -45,6 +45,11 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this(IngestConfig.fromEnv(env), KinesisClients.fromEnv(env), metrics, Clock.systemUTC(), Sleeper.THREAD);
     }
 
+    /** For hosts that bring their own Kinesis client (benchmarks, embedding). */
+    public IngestHandler(IngestConfig config, KinesisClient kinesis, IngestMetrics metrics) {
+        this(config, kinesis, metrics, Clock.systemUTC(), Sleeper.THREAD);
+    }
+
     IngestHandler(IngestConfig config, KinesisClient kinesis, IngestMetrics metrics, Clock clock, Sleeper sleeper) {
         this.config = config;
         this.metrics = metrics;
