@@ -1,0 +1,23 @@
+package io.playerlens.contracts.profile;
+
+/**
+ * Attribute names of a profile item in the DynamoDB profiles table (partition key {@code player_id}). Written by
+ * the feature job, read by the profile API and the models.
+ */
+public final class ProfileItem {
+    public static final String PLAYER_ID = "player_id";
+    public static final String GAME_ID = "game_id";
+    /** A map of feature name to value (numbers as N, text as S, missing as NULL). */
+    public static final String FEATURES = "features";
+    /** When the feature job wrote the item, epoch milliseconds. */
+    public static final String UPDATED_AT = "updated_at";
+    /** The {@code received_at} of the newest event that contributed, epoch milliseconds: freshness = updated_at - received_at. */
+    public static final String RECEIVED_AT = "received_at";
+    /** Increases with each erasure of the player. */
+    public static final String PROFILE_EPOCH = "profile_epoch";
+    /** DynamoDB TTL attribute, epoch seconds. */
+    public static final String EXPIRES_AT = "expires_at";
+
+    private ProfileItem() {
+    }
+}

@@ -1,0 +1,52 @@
+package io.playerlens.features;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * How the job treats time and state; the property group {@code FeatureJob} of the runtime properties.
+ *
+ * @param maxOutOfOrderness watermark bound: how far behind the newest event an event may arrive and still
+ *     count in windowed features
+ * @param idleness a source split with no data for this long stops holding the watermark back
+ * @param dedupeTtl how long event ids are remembered for deduplication
+ * @param erasureMemory how long an erasure keeps refusing events from before it
+ * @param stateTtl idle retention of per-player feature state (and the DynamoDB item TTL)
+ * @param miniBatchLatency aggregate updates per player are coalesced over this long (fewer profile writes)
+ * @param checkpointInterval how often state is checkpointed
+ */
+public record FeatureJobSettings(
+        Duration maxOutOfOrderness,
+        Duration idleness,
+        Duration dedupeTtl,
+        Duration erasureMemory,
+        Duration stateTtl,
+        Duration miniBatchLatency,
+        Duration checkpointInterval) {
+
+    public static final String GROUP = "FeatureJob";
+
+    public static FeatureJobSettings defaults() {
+        return from(new Properties());
+    }
+
+    public static FeatureJobSettings from(Properties p) {
+        return new FeatureJobSettings(
+                millis(p, "watermark.max-out-of-orderness.ms", 5_000),
+                millis(p, "watermark.idleness.ms", 1_000),
+                Duration.ofHours(Long.parseLong(p.getProperty("dedupe.ttl.hours", "168"))),
+                Duration.ofDays(Long.parseLong(p.getProperty("erasure.memory.days", "400"))),
+                Duration.ofDays(Long.parseLong(p.getProperty("state.ttl.days", "400"))),
+                millis(p, "minibatch.latency.ms", 10),
+                millis(p, "checkpoint.interval.ms", 10_000));
+    }
+
+    private static Duration millis(Properties p, String key, long defaultMillis) {
+        String value = p.getProperty(key);
+        try {
+            return Duration.ofMillis(value == null ? defaultMillis : Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(GROUP + "." + key + " must be a number of milliseconds, got '" + value + "'", e);
+        }
+    }
+}

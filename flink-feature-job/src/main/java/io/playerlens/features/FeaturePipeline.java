@@ -1,0 +1,104 @@
+package io.playerlens.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.typeutils.RowTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+
+/**
+ * The feature job's transformation, separate from its connectors: records in, profile writes out.
+ *
+ * <pre>
+ * records → decode (many events per record) → event time + watermarks → keyBy player → dedupe / erasure / late flag
+ *   → view player_events → each feature SQL file → changelog → keyBy player → merge into one item → sink
+ * </pre>
+ */
+public final class FeaturePipeline {
+    static final String EVENTS_VIEW = "player_events";
+    static final String ON_TIME_VIEW = "player_events_on_time";
+
+    private static final String[] COLUMNS = {"event_id", "player_id", "game_id", "type", "ts", "received_at", "session_id",
+        "props", "profile_epoch", "on_time"};
+    private static final TypeInformation<?>[] TYPES = {Types.STRING, Types.STRING, Types.STRING, Types.STRING, Types.LONG,
+        Types.LONG, Types.STRING, Types.MAP(Types.STRING, Types.STRING), Types.INT, Types.BOOLEAN};
+
+    private FeaturePipeline() {
+    }
+
+    /** Adds the pipeline to {@code tableEnv}'s environment, reading {@code records} and writing to {@code sink}. */
+    public static void build(StreamTableEnvironment tableEnv, DataStream<byte[]> records, Sink<ProfileWrite> sink,
+                             FeatureJobSettings settings, List<FeatureGroup> groups) {
+        tableEnv.getConfig().set("table.exec.state.ttl", settings.stateTtl().toMillis() + " ms");
+        tableEnv.getConfig().set("table.exec.mini-batch.enabled", "true");
+        tableEnv.getConfig().set("table.exec.mini-batch.allow-latency", settings.miniBatchLatency().toMillis() + " ms");
+        tableEnv.getConfig().set("table.exec.mini-batch.size", "5000");
+        tableEnv.getConfig().set("table.local-time-zone", "UTC");
+
+        SingleOutputStreamOperator<PlayerEvent> deduped = records
+                .flatMap(new RecordDecoder()).name("decode records").uid("decode-records")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<PlayerEvent>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
+                        .withTimestampAssigner((event, previous) -> event.ts)
+                        .withIdleness(settings.idleness()))
+                .name("event time").uid("event-time")
+                .keyBy(event -> event.playerId)
+                .process(new DedupeAndErasure(settings.dedupeTtl(), settings.erasureMemory()))
+                .name("dedupe and erasure").uid("dedupe-and-erasure");
+
+        DataStream<Row> rows = deduped.map(FeaturePipeline::toRow).returns(new RowTypeInfo(TYPES, COLUMNS))
+                .name("to rows").uid("to-rows");
+        Table events = tableEnv.fromDataStream(rows, Schema.newBuilder()
+                .columnByMetadata("event_time", DataTypes.TIMESTAMP_LTZ(3), "rowtime", true)
+                .watermark("event_time", "SOURCE_WATERMARK()")
+                .build());
+        tableEnv.createTemporaryView(EVENTS_VIEW, events);
+        tableEnv.createTemporaryView(ON_TIME_VIEW, tableEnv.sqlQuery("SELECT * FROM " + EVENTS_VIEW + " WHERE on_time"));
+
+        List<DataStream<FeatureUpdate>> updates = new ArrayList<>();
+        for (FeatureGroup group : groups) {
+            Table result = tableEnv.sqlQuery(group.sql());
+            List<String> columns = result.getResolvedSchema().getColumnNames();
+            if (!columns.contains(GroupRowToUpdate.PLAYER_ID) || !columns.contains(GroupRowToUpdate.PROFILE_EPOCH)) {
+                throw new IllegalArgumentException("feature group " + group.name() + " must return player_id and profile_epoch; it returns " + columns);
+            }
+            updates.add(tableEnv.toChangelogStream(result)
+                    .flatMap(new GroupRowToUpdate(group.name(), columns)).returns(Types.POJO(FeatureUpdate.class))
+                    .name("features: " + group.name()).uid("features-" + group.name()));
+        }
+        updates.add(deduped.getSideOutput(DedupeAndErasure.ERASURES).map(FeaturePipeline::erasure)
+                .returns(Types.POJO(FeatureUpdate.class)).name("erasures").uid("erasures"));
+
+        DataStream<FeatureUpdate> all = updates.get(0);
+        for (DataStream<FeatureUpdate> more : updates.subList(1, updates.size())) {
+            all = all.union(more);
+        }
+        all.keyBy(update -> update.playerId)
+                .process(new ProfileAssembler(settings.stateTtl())).name("assemble profile").uid("assemble-profile")
+                .sinkTo(sink).name("profiles").uid("profiles-sink");
+    }
+
+    static Row toRow(PlayerEvent e) {
+        return Row.of(e.eventId, e.playerId, e.gameId, e.type, e.ts, e.receivedAt, e.sessionId,
+                e.props == null ? Map.of() : e.props, e.profileEpoch, e.onTime);
+    }
+
+    static FeatureUpdate erasure(PlayerEvent e) {
+        FeatureUpdate update = new FeatureUpdate();
+        update.group = FeatureUpdate.ERASURE;
+        update.playerId = e.playerId;
+        update.gameId = e.gameId;
+        update.profileEpoch = e.profileEpoch;
+        update.featuresJson = "{}";
+        return update;
+    }
+}

@@ -1,0 +1,32 @@
+package io.playerlens.features;
+
+/**
+ * A change to one player's profile: a feature group's new row, or an erasure. Strings and numbers only, so
+ * Flink serialises it as a POJO (no Kryo); the features travel as a JSON object.
+ */
+public class FeatureUpdate {
+    /** The group name for a feature row; {@link #ERASURE} for an erasure. */
+    public static final String ERASURE = "__erasure__";
+
+    public String group;
+    public String playerId;
+    public String gameId;
+    public int profileEpoch;
+    /** Event time of the row for windowed groups (the latest wins); -1 for aggregate groups. */
+    public long eventTime = -1;
+    /** Newest {@code received_at} that contributed, or -1. */
+    public long receivedAt = -1;
+    public String featuresJson;
+
+    public FeatureUpdate() {
+    }
+
+    public boolean isErasure() {
+        return ERASURE.equals(group);
+    }
+
+    @Override
+    public String toString() {
+        return group + "[" + playerId + " epoch=" + profileEpoch + " t=" + eventTime + " " + featuresJson + "]";
+    }
+}

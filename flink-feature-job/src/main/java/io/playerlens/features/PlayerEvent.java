@@ -1,0 +1,70 @@
+package io.playerlens.features;
+
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * One decoded event on its way through the job (a Flink POJO: public fields, no-arg constructor). Its type
+ * information is declared by {@link TypeFactory}, so the props map is serialised as a map, not with Kryo.
+ */
+@TypeInfo(PlayerEvent.TypeFactory.class)
+public class PlayerEvent {
+    public String eventId;
+    public String playerId;
+    public String gameId;
+    public String type;
+    public long ts;
+    public long receivedAt;
+    public String sessionId;
+    public Map<String, String> props;
+    /** Increases with each erasure of the player; set by {@link DedupeAndErasure}. */
+    public int profileEpoch;
+    /** False when the event arrived behind the watermark; set by {@link DedupeAndErasure}. */
+    public boolean onTime = true;
+
+    public PlayerEvent() {
+    }
+
+    /** Flink type information for {@link PlayerEvent}: a POJO whose props field is a string map. */
+    public static class TypeFactory extends TypeInfoFactory<PlayerEvent> {
+        @Override
+        public TypeInformation<PlayerEvent> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+            Map<String, TypeInformation<?>> fields = new LinkedHashMap<>();
+            fields.put("eventId", Types.STRING);
+            fields.put("playerId", Types.STRING);
+            fields.put("gameId", Types.STRING);
+            fields.put("type", Types.STRING);
+            fields.put("ts", Types.LONG);
+            fields.put("receivedAt", Types.LONG);
+            fields.put("sessionId", Types.STRING);
+            fields.put("props", Types.MAP(Types.STRING, Types.STRING));
+            fields.put("profileEpoch", Types.INT);
+            fields.put("onTime", Types.BOOLEAN);
+            return Types.POJO(PlayerEvent.class, fields);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlayerEvent e && ts == e.ts && receivedAt == e.receivedAt && profileEpoch == e.profileEpoch
+                && onTime == e.onTime && Objects.equals(eventId, e.eventId) && Objects.equals(playerId, e.playerId)
+                && Objects.equals(gameId, e.gameId) && Objects.equals(type, e.type)
+                && Objects.equals(sessionId, e.sessionId) && Objects.equals(props, e.props);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventId, playerId, ts);
+    }
+
+    @Override
+    public String toString() {
+        return type + "[" + eventId + " player=" + playerId + " ts=" + ts + " epoch=" + profileEpoch + (onTime ? "" : " late") + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package io.playerlens.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Merges the feature groups of one player into the one profile item the sink writes, so two queries never
+ * write the same item. Keeps each group's latest row (for windowed groups: the row of the latest event time),
+ * drops rows of an older profile epoch (from before an erasure), and turns an erasure into a delete.
+ */
+public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate, ProfileWrite> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Duration stateTtl;
+
+    private transient ValueState<Integer> epoch;
+    private transient MapState<String, FeatureUpdate> groups;
+    private transient Counter stale;
+
+    public ProfileAssembler(Duration stateTtl) {
+        this.stateTtl = stateTtl;
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(org.apache.flink.api.common.time.Time.milliseconds(stateTtl.toMillis()))
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
+        ValueStateDescriptor<Integer> epochDescriptor = new ValueStateDescriptor<>("profile-epoch", Types.INT);
+        epochDescriptor.enableTimeToLive(ttl);
+        epoch = getRuntimeContext().getState(epochDescriptor);
+        MapStateDescriptor<String, FeatureUpdate> groupsDescriptor =
+                new MapStateDescriptor<>("latest-row-per-group", Types.STRING, Types.POJO(FeatureUpdate.class));
+        groupsDescriptor.enableTimeToLive(ttl);
+        groups = getRuntimeContext().getMapState(groupsDescriptor);
+        stale = getRuntimeContext().getMetricGroup().counter("StaleEpochRowsDropped");
+    }
+
+    @Override
+    public void processElement(FeatureUpdate update, Context ctx, Collector<ProfileWrite> out) throws Exception {
+        int current = epoch.value() == null ? 0 : epoch.value();
+        if (update.profileEpoch < current) {
+            stale.inc();
+            return;
+        }
+        if (update.profileEpoch > current || update.isErasure()) {
+            groups.clear();
+            epoch.update(update.profileEpoch);
+        }
+        if (update.isErasure()) {
+            ProfileWrite delete = new ProfileWrite();
+            delete.playerId = update.playerId;
+            delete.gameId = update.gameId;
+            delete.delete = true;
+            delete.profileEpoch = update.profileEpoch;
+            delete.updatedAt = ctx.timerService().currentProcessingTime();
+            out.collect(delete);
+            return;
+        }
+        FeatureUpdate previous = groups.get(update.group);
+        if (previous != null && update.eventTime >= 0 && update.eventTime < previous.eventTime) {
+            return; // a windowed row of an older event: the profile shows the window at the latest event
+        }
+        groups.put(update.group, update);
+        out.collect(merge(ctx.getCurrentKey(), update.profileEpoch, ctx.timerService().currentProcessingTime()));
+    }
+
+    private ProfileWrite merge(String playerId, int profileEpoch, long now) throws Exception {
+        ObjectNode features = MAPPER.createObjectNode();
+        long receivedAt = -1;
+        String gameId = null;
+        Map<String, FeatureUpdate> sorted = new TreeMap<>();
+        for (Map.Entry<String, FeatureUpdate> entry : groups.entries()) {
+            sorted.put(entry.getKey(), entry.getValue());
+        }
+        for (FeatureUpdate group : sorted.values()) {
+            JsonNode values = MAPPER.readTree(group.featuresJson);
+            values.fields().forEachRemaining(f -> features.set(f.getKey(), f.getValue()));
+            receivedAt = Math.max(receivedAt, group.receivedAt);
+            if (group.gameId != null) {
+                gameId = group.gameId;
+            }
+        }
+        ProfileWrite write = new ProfileWrite();
+        write.playerId = playerId;
+        write.gameId = gameId;
+        write.profileEpoch = profileEpoch;
+        write.featuresJson = features.toString();
+        write.receivedAt = receivedAt;
+        write.updatedAt = now;
+        return write;
+    }
+}

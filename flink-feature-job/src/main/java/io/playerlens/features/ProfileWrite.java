@@ -1,0 +1,21 @@
+package io.playerlens.features;
+
+/** What the sink does for a player: put the whole profile item, or delete it (erasure). */
+public class ProfileWrite {
+    public String playerId;
+    public String gameId;
+    public boolean delete;
+    public int profileEpoch;
+    /** All features of all groups, as one JSON object. */
+    public String featuresJson;
+    public long receivedAt;
+    public long updatedAt;
+
+    public ProfileWrite() {
+    }
+
+    @Override
+    public String toString() {
+        return (delete ? "DELETE " : "PUT ") + playerId + " epoch=" + profileEpoch + " " + featuresJson;
+    }
+}

@@ -1,0 +1,35 @@
+package io.playerlens.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+
+/** Runs the pipeline to completion on a bounded list of records in the MiniCluster; returns the last write per player. */
+final class PipelineRun {
+    private PipelineRun() {
+    }
+
+    static Map<String, ProfileWrite> run(List<byte[]> records, FeatureJobSettings settings, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        env.getConfig().disableGenericTypes();
+        CollectingSink sink = new CollectingSink(UUID.randomUUID().toString());
+        FeaturePipeline.build(StreamTableEnvironment.create(env),
+                env.fromData(records, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO), sink, settings, FeatureGroup.loadAll());
+        env.execute("feature-pipeline-test");
+        Map<String, ProfileWrite> last = new LinkedHashMap<>();
+        for (ProfileWrite write : sink.writes()) {
+            last.put(write.playerId, write);
+        }
+        return last;
+    }
+
+    static JsonNode features(ProfileWrite write) throws Exception {
+        return Events.MAPPER.readTree(write.featuresJson);
+    }
+}
