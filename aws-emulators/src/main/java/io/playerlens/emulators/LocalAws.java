@@ -11,6 +11,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -120,6 +124,25 @@ public final class LocalAws implements AutoCloseable {
         while (kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamStatus() != StreamStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {
                 throw new EmulatorStartException("stream " + name + " did not become ACTIVE");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Creates an on-demand table with a string partition key (or keeps an existing one) and waits until it is ACTIVE. */
+    public void createTable(String name, String partitionKey) {
+        try {
+            dynamo.createTable(b -> b.tableName(name)
+                    .attributeDefinitions(a -> a.attributeName(partitionKey).attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName(partitionKey).keyType(KeyType.HASH))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException alreadyThere) {
+            // Idempotent, like createStream.
+        }
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new EmulatorStartException("table " + name + " did not become ACTIVE");
             }
             Thread.onSpinWait();
         }

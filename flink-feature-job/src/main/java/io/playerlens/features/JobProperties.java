@@ -17,6 +17,7 @@ import java.util.Properties;
  */
 public final class JobProperties {
     public static final String MANAGED_FLINK_FILE = "/etc/flink/application_properties.json";
+    public static final String DEV_RESOURCE = "flink-application-properties-dev.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, Properties> groups;
@@ -51,6 +52,30 @@ public final class JobProperties {
         } catch (IOException e) {
             throw new IllegalArgumentException("runtime properties are not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The dev file shipped in this jar ({@code flink-application-properties-dev.json}): local defaults. */
+    public static JobProperties devDefaults() {
+        try (var in = JobProperties.class.getClassLoader().getResourceAsStream(DEV_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEV_RESOURCE + " is not on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy with one property set. */
+    public JobProperties with(String group, String key, String value) {
+        Map<String, Properties> copy = new HashMap<>();
+        groups.forEach((id, p) -> {
+            Properties props = new Properties();
+            props.putAll(p);
+            copy.put(id, props);
+        });
+        copy.computeIfAbsent(group, g -> new Properties()).setProperty(key, value);
+        return new JobProperties(copy);
     }
 
     /** A group's properties (a copy); empty if the group is absent. */
