@@ -35,6 +35,11 @@ public final class FeatureJob {
         FeatureJobSettings settings = FeatureJobSettings.from(properties.group(FeatureJobSettings.GROUP));
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setExternalizedCheckpointCleanup(CheckpointConfig.ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
+        String checkpointDir = properties.group(FeatureJobSettings.GROUP).getProperty("checkpoint.dir");
+        if (checkpointDir != null && !checkpointDir.isBlank()) {
+            // Managed Flink chooses its own checkpoint storage; locally the dev file names a folder.
+            env.getCheckpointConfig().setCheckpointStorage(checkpointDir);
+        }
         // Latency over throughput: ship network buffers at once instead of waiting for them to fill.
         env.setBufferTimeout(0);
         env.getConfig().disableGenericTypes();

@@ -56,6 +56,117 @@ class FeatureJobIT {
         return aws.dynamoDb().getItem(b -> b.tableName(table).key(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS(player)))).item();
     }
 
+    /** The newest retained checkpoint of any job under {@code root}, once one completed after {@code after}. */
+    static java.nio.file.Path checkpointAfter(java.nio.file.Path root, long after) throws Exception {
+        if (!java.nio.file.Files.exists(root)) {
+            return null;
+        }
+        try (var paths = java.nio.file.Files.walk(root, 3)) {
+            return paths.filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .filter(p -> java.nio.file.Files.exists(p.resolve("_metadata")))
+                    .filter(p -> p.resolve("_metadata").toFile().lastModified() > after)
+                    .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .orElse(null);
+        }
+    }
+
+    static long n(Map<String, AttributeValue> item, String feature) {
+        return Long.parseLong(item.get(ProfileItem.FEATURES).m().get(feature).n());
+    }
+
+    @Test
+    void restartFromTheLatestCheckpoint_losesNoEvent_andCountsNoneTwice() throws Exception {
+        String stream = "events-" + UUID.randomUUID();
+        String table = "profiles-" + UUID.randomUUID();
+        java.nio.file.Path checkpoints = java.nio.file.Path.of("target", "checkpoints", stream).toAbsolutePath();
+        aws.createStream(stream, 2);
+        aws.createTable(table, ProfileItem.PLAYER_ID);
+        JobProperties props = properties(stream, table).with(FeatureJobSettings.GROUP, "checkpoint.dir", checkpoints.toUri().toString());
+
+        List<ObjectNode> before = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            before.add(event("r-" + (i % 3), "purchase", at(Duration.ofMinutes(i)), "sku", "s", "price_cents", 10, "currency", "USD"));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        JobClient first = FeatureJob.start(env, props);
+        java.nio.file.Path checkpoint;
+        try {
+            put(stream, before);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Map<String, AttributeValue> item = profile(table, "r-0");
+                return item.containsKey(ProfileItem.FEATURES) && n(item, "purchases_total") == 2
+                        && profile(table, "r-2").containsKey(ProfileItem.FEATURES) && n(profile(table, "r-2"), "purchases_total") == 2;
+            });
+            long seenAt = System.currentTimeMillis();
+            await().atMost(Duration.ofSeconds(30)).until(() -> checkpointAfter(checkpoints, seenAt) != null);
+            checkpoint = checkpointAfter(checkpoints, seenAt);
+        } finally {
+            first.cancel().get();
+        }
+
+        // While the job is down: new events, and a client re-sending part of the first batch.
+        List<ObjectNode> after = new ArrayList<>();
+        for (int i = 6; i < 9; i++) {
+            after.add(event("r-" + (i % 3), "purchase", at(Duration.ofMinutes(i)), "sku", "s", "price_cents", 10, "currency", "USD"));
+        }
+        after.addAll(before.subList(0, 3));
+        put(stream, after);
+
+        org.apache.flink.configuration.Configuration restore = new org.apache.flink.configuration.Configuration();
+        restore.set(org.apache.flink.runtime.jobgraph.SavepointConfigOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
+        StreamExecutionEnvironment restarted = StreamExecutionEnvironment.getExecutionEnvironment(restore);
+        restarted.setParallelism(2);
+        // LATEST proves the restore: only the checkpointed shard positions can bring back the events put while down.
+        JobClient second = FeatureJob.start(restarted, props.with(Connectors.SOURCE_GROUP, "flink.stream.initpos", "LATEST"));
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (int p = 0; p < 3; p++) {
+                    Map<String, AttributeValue> item = profile(table, "r-" + p);
+                    assertThat(n(item, "purchases_total")).as("purchases of r-" + p).isEqualTo(3);
+                    assertThat(n(item, "spend_total_cents")).isEqualTo(30);
+                }
+            });
+        } finally {
+            second.cancel().get();
+        }
+    }
+
+    @Test
+    void erasure_deletesTheProfile_andOnlyEventsAfterItCountAgain() throws Exception {
+        String stream = "events-" + UUID.randomUUID();
+        String table = "profiles-" + UUID.randomUUID();
+        aws.createStream(stream, 1);
+        aws.createTable(table, ProfileItem.PLAYER_ID);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        JobClient job = FeatureJob.start(env, properties(stream, table));
+        try {
+            List<ObjectNode> old = List.of(
+                    event("gone", "purchase", at(Duration.ofHours(1)), "sku", "s", "price_cents", 500, "currency", "USD"),
+                    event("gone", "store_view", at(Duration.ofHours(2))));
+            put(stream, old);
+            await().atMost(Duration.ofSeconds(60)).until(() -> profile(table, "gone").containsKey(ProfileItem.FEATURES));
+
+            put(stream, List.of(event("gone", io.playerlens.contracts.event.ServerEventTypes.PLAYER_ERASED, at(Duration.ofHours(3)))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> profile(table, "gone").isEmpty());
+
+            // A client retrying its old batch, then a new session after the erasure.
+            List<ObjectNode> retryAndNew = new ArrayList<>(old);
+            retryAndNew.add(event("gone", "store_view", at(Duration.ofHours(4))));
+            put(stream, retryAndNew);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, AttributeValue> item = profile(table, "gone");
+                assertThat(item).containsKey(ProfileItem.FEATURES);
+                assertThat(n(item, "events_total")).isEqualTo(1);
+                assertThat(n(item, "purchases_total")).isEqualTo(0);
+                assertThat(item.get(ProfileItem.PROFILE_EPOCH).n()).isEqualTo("1");
+            });
+        } finally {
+            job.cancel().get();
+        }
+    }
+
     @Test
     void eventsInKinesis_becomeProfileItemsInDynamoDb() throws Exception {
         String stream = "events-" + UUID.randomUUID();
