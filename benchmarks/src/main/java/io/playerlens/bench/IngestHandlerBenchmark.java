@@ -3,7 +3,7 @@ package io.playerlens.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.playerlens.contracts.config.EnvVars;
-import io.playerlens.ingest.ApiKeys;
+import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestConfig;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.ingest.IngestMetrics;

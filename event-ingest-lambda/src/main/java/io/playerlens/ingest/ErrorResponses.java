@@ -1,9 +1,7 @@
 package io.playerlens.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
+import io.playerlens.lambda.HttpResponses;
 import java.util.Map;
 
 /** Maps each refusal to its status code and a JSON body with a human-readable {@code error}: one place. */
@@ -28,30 +26,12 @@ final class ErrorResponses {
         throw new IllegalArgumentException("unmapped " + e.getClass());
     }
 
-    static APIGatewayV2HTTPResponse of(IngestException e, ObjectMapper mapper) {
+    static APIGatewayV2HTTPResponse of(IngestException e) {
         int status = statusOf(e);
-        Map<String, String> headers = new HashMap<>(json());
-        if (status == 503) {
-            headers.put("retry-after", RETRY_AFTER_SECONDS);
-        }
-        return response(status, headers, error(mapper, e.getMessage()));
+        return HttpResponses.error(status, e.getMessage(), status == 503 ? Map.of("retry-after", RETRY_AFTER_SECONDS) : Map.of());
     }
 
-    static APIGatewayV2HTTPResponse internalError(ObjectMapper mapper, String requestId) {
-        return response(500, json(), error(mapper, "internal error; request id " + requestId));
-    }
-
-    static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).build();
-    }
-
-    static Map<String, String> json() {
-        return Map.of("content-type", "application/json");
-    }
-
-    private static String error(ObjectMapper mapper, String message) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("error", message);
-        return body.toString();
+    static APIGatewayV2HTTPResponse internalError(String requestId) {
+        return HttpResponses.error(500, "internal error; request id " + requestId);
     }
 }

@@ -1,14 +1,13 @@
 package io.playerlens.ingest;
 
-import static io.playerlens.contracts.config.EnvVars.API_KEY_HASHES;
 import static io.playerlens.contracts.config.EnvVars.EVENTS_STREAM_NAME;
-import static io.playerlens.contracts.config.EnvVars.LOCAL_MODE;
 import static io.playerlens.contracts.config.EnvVars.MAX_BODY_BYTES;
 import static io.playerlens.contracts.config.EnvVars.MAX_EVENTS_PER_REQUEST;
 import static io.playerlens.contracts.config.EnvVars.MAX_FUTURE_SKEW_MS;
 import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
 
+import io.playerlens.lambda.ApiKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,23 +35,15 @@ public record IngestConfig(
         List<String> problems = new ArrayList<>();
         String events = required(env, EVENTS_STREAM_NAME, problems);
         String quarantine = required(env, QUARANTINE_STREAM_NAME, problems);
-        String keys = required(env, API_KEY_HASHES, problems);
         int maxBody = positiveInt(env, MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, problems);
         int maxEvents = positiveInt(env, MAX_EVENTS_PER_REQUEST, DEFAULT_MAX_EVENTS, problems);
         int skewMs = positiveInt(env, MAX_FUTURE_SKEW_MS, (int) DEFAULT_MAX_FUTURE_SKEW.toMillis(), problems);
         int budgetMs = positiveInt(env, PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis(), problems);
         ApiKeys apiKeys = null;
-        if (keys != null) {
-            try {
-                apiKeys = ApiKeys.parse(keys);
-            } catch (IllegalArgumentException e) {
-                problems.add(API_KEY_HASHES + ": " + e.getMessage());
-            }
-        }
-        boolean localMode = "true".equalsIgnoreCase(env.getOrDefault(LOCAL_MODE, "false").trim());
-        if (apiKeys != null && apiKeys.containsKey(ApiKeys.LOCAL_DEV_KEY) && !localMode) {
-            problems.add(API_KEY_HASHES + " holds the local key '" + ApiKeys.LOCAL_DEV_KEY + "', which is accepted only with "
-                    + LOCAL_MODE + "=true");
+        try {
+            apiKeys = ApiKeys.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("invalid ingest configuration: " + String.join("; ", problems));

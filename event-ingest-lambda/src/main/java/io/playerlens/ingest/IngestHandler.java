@@ -13,6 +13,8 @@ import io.playerlens.contracts.codec.RecordLimits;
 import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.lambda.AwsClients;
+import io.playerlens.lambda.HttpResponses;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** For hosts other than Lambda (the local gateway): the same wiring from an explicit environment. */
     public IngestHandler(Map<String, String> env, IngestMetrics metrics) {
-        this(IngestConfig.fromEnv(env), KinesisClients.fromEnv(env), metrics, Clock.systemUTC(), Sleeper.THREAD);
+        this(IngestConfig.fromEnv(env), AwsClients.kinesis(env), metrics, Clock.systemUTC(), Sleeper.THREAD);
     }
 
     /** For hosts that bring their own Kinesis client (benchmarks, embedding). */
@@ -67,14 +69,14 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         long started = System.nanoTime();
         String requestId = requestId(request, context);
         try {
-            String gameId = config.apiKeys().gameFor(RequestBody.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER))
+            String gameId = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER))
                     .orElseThrow(() -> new IngestException.Unauthorized("missing or unknown x-api-key"));
             byte[] body = RequestBody.read(request.getHeaders(), request.getBody(), request.getIsBase64Encoded(), config.maxBodyBytes());
             List<EventBatchParser.RawEvent> events = parser.parse(body, config.maxEventsPerRequest());
             IngestResult result = service.ingest(events, gameId, requestId, clock.millis());
             metrics.eventsAccepted(result.accepted());
             metrics.eventsRejected(result.rejected().size());
-            return ErrorResponses.response(200, ErrorResponses.json(), toJson(result));
+            return HttpResponses.json(200, toJson(result));
         } catch (IngestException e) {
             int status = ErrorResponses.statusOf(e);
             metrics.requestRefused(status);
@@ -83,11 +85,11 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             } else {
                 LOG.info("request {} refused with {}: {}", requestId, status, e.getMessage());
             }
-            return ErrorResponses.of(e, mapper);
+            return ErrorResponses.of(e);
         } catch (RuntimeException e) {
             LOG.error("request {} failed unexpectedly", requestId, e);
             metrics.requestRefused(500);
-            return ErrorResponses.internalError(mapper, requestId);
+            return ErrorResponses.internalError(requestId);
         } finally {
             metrics.requestLatency((System.nanoTime() - started) / 1e6);
             metrics.flush();

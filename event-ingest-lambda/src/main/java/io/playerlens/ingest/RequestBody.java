@@ -1,5 +1,6 @@
 package io.playerlens.ingest;
 
+import io.playerlens.lambda.HttpResponses;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,14 +21,14 @@ final class RequestBody {
     }
 
     static byte[] read(Map<String, String> headers, String body, boolean base64, int maxBytes) {
-        String contentType = header(headers, "content-type");
+        String contentType = HttpResponses.header(headers, "content-type");
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new IngestException.UnsupportedMediaType(contentType == null
                     ? "Content-Type is missing; send application/json"
                     : "Content-Type " + contentType + " is not supported; send application/json");
         }
-        String encoding = header(headers, "content-encoding");
+        String encoding = HttpResponses.header(headers, "content-encoding");
         String normalizedEncoding = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
         if (!normalizedEncoding.equals("identity") && !normalizedEncoding.equals("gzip")) {
             throw new IngestException.UnsupportedMediaType("Content-Encoding " + encoding + " is not supported; send gzip or no encoding");
@@ -67,22 +68,5 @@ final class RequestBody {
         } catch (IOException e) {
             throw new IngestException.MalformedRequest("body could not be read: " + e.getMessage());
         }
-    }
-
-    /** API Gateway lowercases header names; a local caller may not, so look up case-insensitively. */
-    static String header(Map<String, String> headers, String lowerCaseName) {
-        if (headers == null) {
-            return null;
-        }
-        String value = headers.get(lowerCaseName);
-        if (value != null) {
-            return value;
-        }
-        for (Map.Entry<String, String> entry : headers.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(lowerCaseName)) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.lambda.ApiKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;

@@ -9,6 +9,8 @@ public final class EnvVars {
     public static final String EVENTS_STREAM_NAME = "EVENTS_STREAM_NAME";
     /** Kinesis stream that carries rejected events with their reasons. */
     public static final String QUARANTINE_STREAM_NAME = "QUARANTINE_STREAM_NAME";
+    /** DynamoDB table of player profiles (partition key player_id). */
+    public static final String PROFILES_TABLE_NAME = "PROFILES_TABLE_NAME";
     /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     /** Optional: maximum request body in bytes (after gzip inflation). */

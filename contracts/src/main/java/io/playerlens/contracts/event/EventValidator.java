@@ -33,6 +33,8 @@ public final class EventValidator {
 
     private static final Pattern EVENT_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Pattern PLAYER_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The rule for a player id, as stated to clients. */
+    public static final String PLAYER_ID_RULE = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]";
     private static final Set<String> CLIENT_FIELDS = Set.of(EVENT_ID, PLAYER_ID, TYPE, TS, SESSION_ID, PROPS);
     private static final Set<String> SERVER_FIELDS = Set.of(GAME_ID, RECEIVED_AT);
 
@@ -80,7 +82,7 @@ public final class EventValidator {
             return reject("player_id is required");
         }
         if (!playerId.isTextual() || !PLAYER_ID_PATTERN.matcher(playerId.asText()).matches()) {
-            return reject("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]");
+            return reject(PLAYER_ID_RULE);
         }
 
         JsonNode typeNode = raw.get(TYPE);
@@ -148,6 +150,11 @@ public final class EventValidator {
         }
         canonical.set(PROPS, props);
         return new ValidationResult.Accepted(canonical);
+    }
+
+    /** Whether {@code playerId} is a valid player id (the API paths use the same rule as events). */
+    public static boolean isValidPlayerId(String playerId) {
+        return playerId != null && PLAYER_ID_PATTERN.matcher(playerId).matches();
     }
 
     private static ValidationResult reject(String error) {

@@ -13,6 +13,13 @@ public final class MetricNames {
     public static final String STREAM_UNAVAILABLE = "StreamUnavailable";
     public static final String INGEST_LATENCY_MS = "IngestLatency";
 
+    public static final String PROFILE_READS = "ProfileReads";
+    public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
+    /** updated_at - received_at of the profile read: event → profile latency of its newest event. */
+    public static final String PROFILE_FRESHNESS_MS = "ProfileFreshness";
+    public static final String PROFILE_LATENCY_MS = "ProfileApiLatency";
+    public static final String ERASURES_REQUESTED = "ErasuresRequested";
+
     private MetricNames() {
     }
 }

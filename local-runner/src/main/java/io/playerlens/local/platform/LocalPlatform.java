@@ -6,7 +6,7 @@ import io.playerlens.contracts.api.ApiRoute;
 import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.ingest.ApiKeys;
+import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LocalIngestMetrics;

@@ -1,11 +1,13 @@
-package io.playerlens.ingest;
+package io.playerlens.lambda;
 
+import io.playerlens.contracts.config.EnvVars;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,30 @@ public final class ApiKeys {
 
     private ApiKeys(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+    }
+
+    /**
+     * Reads {@code API_KEY_HASHES}; the local dev key is refused unless {@code PLAYERLENS_LOCAL_MODE=true}.
+     *
+     * @throws IllegalArgumentException naming the variable and the problem
+     */
+    public static ApiKeys fromEnv(Map<String, String> env) {
+        String spec = env.get(EnvVars.API_KEY_HASHES);
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException(EnvVars.API_KEY_HASHES + " is required");
+        }
+        ApiKeys keys;
+        try {
+            keys = parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(EnvVars.API_KEY_HASHES + ": " + e.getMessage(), e);
+        }
+        boolean localMode = "true".equalsIgnoreCase(env.getOrDefault(EnvVars.LOCAL_MODE, "false").trim());
+        if (keys.containsKey(LOCAL_DEV_KEY) && !localMode) {
+            throw new IllegalArgumentException(EnvVars.API_KEY_HASHES + " holds the local key '" + LOCAL_DEV_KEY
+                    + "', which is accepted only with " + EnvVars.LOCAL_MODE + "=true");
+        }
+        return keys;
     }
 
     /** Parses {@code game_id:sha256hex,game_id:sha256hex}. */

@@ -1,4 +1,4 @@
-package io.playerlens.ingest;
+package io.playerlens.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,22 +37,17 @@ class ApiKeysTest {
 
     @Test
     void devKey_isRefused_outsideLocalMode() {
-        Map<String, String> env = Map.of(
-                EnvVars.EVENTS_STREAM_NAME, "events",
-                EnvVars.QUARANTINE_STREAM_NAME, "quarantine",
-                EnvVars.API_KEY_HASHES, "local:" + ApiKeys.sha256Hex("dev-key"));
-        assertThatThrownBy(() -> IngestConfig.fromEnv(env))
-                .hasMessageContaining("holds the local key 'dev-key', which is accepted only with PLAYERLENS_LOCAL_MODE=true");
+        Map<String, String> env = Map.of(EnvVars.API_KEY_HASHES, "local:" + ApiKeys.sha256Hex("dev-key"));
+        assertThatThrownBy(() -> ApiKeys.fromEnv(env))
+                .hasMessage("API_KEY_HASHES holds the local key 'dev-key', which is accepted only with PLAYERLENS_LOCAL_MODE=true");
 
         Map<String, String> local = new java.util.HashMap<>(env);
         local.put(EnvVars.LOCAL_MODE, "true");
-        assertThat(IngestConfig.fromEnv(local).apiKeys().gameFor("dev-key")).contains("local");
+        assertThat(ApiKeys.fromEnv(local).gameFor("dev-key")).contains("local");
     }
 
     @Test
-    void config_namesEveryMissingVariable() {
-        assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of(EnvVars.MAX_BODY_BYTES, "-3")))
-                .hasMessage("invalid ingest configuration: EVENTS_STREAM_NAME is required; QUARANTINE_STREAM_NAME is required; "
-                        + "API_KEY_HASHES is required; MAX_BODY_BYTES must be a positive integer, got '-3'");
+    void missingVariable_isNamed() {
+        assertThatThrownBy(() -> ApiKeys.fromEnv(Map.of())).hasMessage("API_KEY_HASHES is required");
     }
 }

@@ -1,5 +1,6 @@
-package io.playerlens.ingest;
+package io.playerlens.lambda;
 
+import static io.playerlens.contracts.config.EnvVars.AWS_ENDPOINT_URL_DYNAMODB;
 import static io.playerlens.contracts.config.EnvVars.AWS_ENDPOINT_URL_KINESIS;
 import static io.playerlens.contracts.config.EnvVars.AWS_REGION;
 import static io.playerlens.contracts.config.EnvVars.LOCAL_MODE;
@@ -14,18 +15,18 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * Builds the one Kinesis client a container uses. The URL-connection HTTP client starts fastest on Lambda;
- * the other SDK HTTP clients are excluded from the jar. The SDK's own retries are kept short: the publisher
- * owns retrying (it retries only failed records, within a budget).
+ * Builds the SDK clients a container uses, once, from its environment. The URL-connection HTTP client starts
+ * fastest on Lambda; the other SDK HTTP clients are excluded from the jars.
  */
-final class KinesisClients {
-    private KinesisClients() {
+public final class AwsClients {
+    private AwsClients() {
     }
 
-    static KinesisClient fromEnv(Map<String, String> env) {
+    public static KinesisClient kinesis(Map<String, String> env) {
         var builder = KinesisClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
@@ -38,6 +39,25 @@ final class KinesisClients {
             builder.region(Region.of(region));
         }
         String endpoint = env.get(AWS_ENDPOINT_URL_KINESIS);
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    public static DynamoDbClient dynamoDb(Map<String, String> env) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(2))
+                        .build())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(3)))
+                .credentialsProvider(credentials(env));
+        String region = env.get(AWS_REGION);
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        String endpoint = env.get(AWS_ENDPOINT_URL_DYNAMODB);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }

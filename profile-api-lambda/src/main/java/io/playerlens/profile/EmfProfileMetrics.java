@@ -1,0 +1,53 @@
+package io.playerlens.profile;
+
+import static io.playerlens.contracts.metrics.MetricNames.ERASURES_REQUESTED;
+import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
+import static io.playerlens.contracts.metrics.MetricNames.PROFILE_FRESHNESS_MS;
+import static io.playerlens.contracts.metrics.MetricNames.PROFILE_LATENCY_MS;
+import static io.playerlens.contracts.metrics.MetricNames.PROFILE_NOT_FOUND;
+import static io.playerlens.contracts.metrics.MetricNames.PROFILE_READS;
+
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsBuilder;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** Profile API metrics as CloudWatch EMF through Powertools. */
+public final class EmfProfileMetrics implements ProfileMetrics {
+    private final Metrics metrics;
+
+    public EmfProfileMetrics(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public static EmfProfileMetrics create() {
+        Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService("profile-api").build();
+        metrics.setRaiseOnEmptyMetrics(false);
+        return new EmfProfileMetrics(metrics);
+    }
+
+    @Override
+    public void profileRead(long freshnessMillis) {
+        metrics.addMetric(PROFILE_READS, 1, MetricUnit.COUNT);
+        metrics.addMetric(PROFILE_FRESHNESS_MS, freshnessMillis, MetricUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void profileNotFound() {
+        metrics.addMetric(PROFILE_NOT_FOUND, 1, MetricUnit.COUNT);
+    }
+
+    @Override
+    public void erasureRequested() {
+        metrics.addMetric(ERASURES_REQUESTED, 1, MetricUnit.COUNT);
+    }
+
+    @Override
+    public void requestLatency(double millis) {
+        metrics.addMetric(PROFILE_LATENCY_MS, millis, MetricUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void flush() {
+        metrics.flush();
+    }
+}

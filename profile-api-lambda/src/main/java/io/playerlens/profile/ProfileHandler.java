@@ -1,0 +1,134 @@
+package io.playerlens.profile;
+
+import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.api.ApiRoutes;
+import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.EventFields;
+import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.contracts.event.ServerEventTypes;
+import io.playerlens.lambda.AwsClients;
+import io.playerlens.lambda.HttpResponses;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * {@code GET /v1/players/{player_id}/profile} and {@code DELETE /v1/players/{player_id}}, one Lambda, the same
+ * class on AWS and in the local gateway. A game sees only its own players: a profile of another game is a 404.
+ *
+ * <p>Erasure writes a {@code player_erased} event to the events stream with the player as partition key — it
+ * is ordered after the player's earlier events on the same shard, so the feature job forgets the player
+ * (dedupe state included) exactly there — and deletes the item now, so the profile answers 404 at once.
+ */
+public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileHandler.class);
+
+    private final ProfileApiConfig config;
+    private final DynamoDbClient dynamo;
+    private final KinesisClient kinesis;
+    private final ProfileMetrics metrics;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final BatchCodec codec = new BatchCodec();
+
+    /** The Lambda runtime's constructor. */
+    public ProfileHandler() {
+        this(System.getenv(), EmfProfileMetrics.create());
+    }
+
+    /** For hosts other than Lambda (the local gateway), from an explicit environment. */
+    public ProfileHandler(Map<String, String> env, ProfileMetrics metrics) {
+        this(ProfileApiConfig.fromEnv(env), AwsClients.dynamoDb(env), AwsClients.kinesis(env), metrics, Clock.systemUTC());
+    }
+
+    ProfileHandler(ProfileApiConfig config, DynamoDbClient dynamo, KinesisClient kinesis, ProfileMetrics metrics, Clock clock) {
+        this.config = config;
+        this.dynamo = dynamo;
+        this.kinesis = kinesis;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        long started = System.nanoTime();
+        try {
+            Optional<String> game = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
+            if (game.isEmpty()) {
+                return HttpResponses.error(401, "missing or unknown x-api-key");
+            }
+            String playerId = request.getPathParameters() == null ? null : request.getPathParameters().get(ApiRoutes.PLAYER_ID_PARAMETER);
+            if (!EventValidator.isValidPlayerId(playerId)) {
+                return HttpResponses.error(400, EventValidator.PLAYER_ID_RULE);
+            }
+            String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
+                    ? request.getRequestContext().getHttp().getMethod() : "GET";
+            return "DELETE".equalsIgnoreCase(method) ? erase(game.get(), playerId) : read(game.get(), playerId);
+        } catch (SdkException e) {
+            LOG.error("profile request failed on an AWS call", e);
+            return HttpResponses.error(503, "profile store unavailable, retry later", Map.of("retry-after", "1"));
+        } finally {
+            metrics.requestLatency((System.nanoTime() - started) / 1e6);
+            metrics.flush();
+        }
+    }
+
+    private APIGatewayV2HTTPResponse read(String gameId, String playerId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(config.profilesTable())
+                .key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId)))).item();
+        if (item == null || item.isEmpty()) {
+            metrics.profileNotFound();
+            return HttpResponses.error(404, "no profile for player " + playerId);
+        }
+        Profile profile = Profile.fromItem(item);
+        if (profile.gameId() != null && !profile.gameId().equals(gameId)) {
+            metrics.profileNotFound();
+            return HttpResponses.error(404, "no profile for player " + playerId);
+        }
+        metrics.profileRead(profile.freshnessMillis());
+        return HttpResponses.json(200, profile.toJson(clock.millis()).toString());
+    }
+
+    private APIGatewayV2HTTPResponse erase(String gameId, String playerId) {
+        Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(config.profilesTable())
+                .key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId)))).item();
+        if (existing != null && !existing.isEmpty() && !gameId.equals(Profile.fromItem(existing).gameId())) {
+            return HttpResponses.error(404, "no profile for player " + playerId);
+        }
+        long now = clock.millis();
+        ObjectNode event = mapper.createObjectNode();
+        event.put(EventFields.EVENT_ID, UUID.randomUUID().toString());
+        event.put(EventFields.PLAYER_ID, playerId);
+        event.put(EventFields.GAME_ID, gameId);
+        event.put(EventFields.TYPE, ServerEventTypes.PLAYER_ERASED);
+        event.put(EventFields.TS, now);
+        event.put(EventFields.RECEIVED_AT, now);
+        event.putObject(EventFields.PROPS).put("requested_by", gameId);
+        byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
+        kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(playerId).data(SdkBytes.fromByteArray(record)));
+        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId))));
+        metrics.erasureRequested();
+        LOG.info("erasure of player {} requested by game {}", playerId, gameId);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("player_id", playerId);
+        body.put("status", "erasure accepted: the profile is deleted and events from before now will not count again");
+        return HttpResponses.json(202, body.toString());
+    }
+}

@@ -1,0 +1,34 @@
+package io.playerlens.profile;
+
+/** What the profile API counts; EMF on Lambda ({@link EmfProfileMetrics}), in memory locally. */
+public interface ProfileMetrics {
+    /** A profile was served; {@code freshnessMillis} = its updated_at - received_at. */
+    void profileRead(long freshnessMillis);
+
+    void profileNotFound();
+
+    void erasureRequested();
+
+    void requestLatency(double millis);
+
+    default void flush() {
+    }
+
+    ProfileMetrics NONE = new ProfileMetrics() {
+        @Override
+        public void profileRead(long freshnessMillis) {
+        }
+
+        @Override
+        public void profileNotFound() {
+        }
+
+        @Override
+        public void erasureRequested() {
+        }
+
+        @Override
+        public void requestLatency(double millis) {
+        }
+    };
+}
