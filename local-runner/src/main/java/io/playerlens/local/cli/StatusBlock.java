@@ -16,6 +16,9 @@ final class StatusBlock {
                 "  API key          " + platform.options().apiKey() + "   (header x-api-key; game id " + LocalPlatform.LOCAL_GAME_ID + ")",
                 "  Health           " + base + "/health",
                 "  Send events      POST " + base + "/v1/events",
+                "  Profiles         GET  " + base + "/v1/players/{player_id}/profile   (DELETE /v1/players/{player_id} erases)",
+                "  Feature job      Flink MiniCluster, parallelism " + platform.options().parallelism() + ", table "
+                        + LocalPlatform.PROFILES_TABLE,
                 "  Kinesis (mock)   " + platform.aws().kinesisEndpoint() + "   streams " + LocalPlatform.EVENTS_STREAM
                         + " (" + platform.options().shards() + " shards), " + LocalPlatform.QUARANTINE_STREAM,
                 "  DynamoDB (mock)  " + platform.aws().dynamoDbEndpoint(),

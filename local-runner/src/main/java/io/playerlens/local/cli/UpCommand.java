@@ -21,6 +21,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "2", description = "Shards of the local events stream (default: ${DEFAULT-VALUE}).")
     int shards;
 
+    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the feature job (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Option(names = "--work-dir", defaultValue = "target/playerlens-local", description = "Where logs go (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
@@ -28,7 +31,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         System.out.println("Starting playerlens locally...");
         long started = System.nanoTime();
-        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(port, apiKey, shards, workDir));
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(port, apiKey, shards, workDir, parallelism));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping playerlens...");

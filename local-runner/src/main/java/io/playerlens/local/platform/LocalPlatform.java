@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.api.ApiRoute;
 import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
 import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LocalIngestMetrics;
+import io.playerlens.profile.ProfileHandler;
+import io.playerlens.profile.ProfileMetrics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,54 +25,70 @@ import java.util.Map;
 public final class LocalPlatform implements AutoCloseable {
     public static final String EVENTS_STREAM = "playerlens-events";
     public static final String QUARANTINE_STREAM = "playerlens-quarantine";
+    public static final String PROFILES_TABLE = "playerlens-profiles";
     public static final String LOCAL_GAME_ID = "local-game";
 
     /**
      * @param port gateway port on 127.0.0.1 (0 = any free port)
      * @param apiKey the key games use locally
      * @param shards shards of the events stream (more than one exercises the multi-shard paths)
-     * @param workDir where emulator logs go
+     * @param workDir where emulator logs and checkpoints go
+     * @param parallelism parallelism of the feature job
      */
-    public record Options(int port, String apiKey, int shards, Path workDir) {
+    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
     }
 
     private final Options options;
     private final LocalAws aws;
     private final LocalGateway gateway;
     private final LocalIngestMetrics ingestMetrics;
+    private final LocalFeatureJob featureJob;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics) {
+    private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics,
+                          LocalFeatureJob featureJob) {
         this.options = options;
         this.aws = aws;
         this.gateway = gateway;
         this.ingestMetrics = ingestMetrics;
+        this.featureJob = featureJob;
     }
 
     public static LocalPlatform start(Options options) {
         LocalAws aws = LocalAws.start(options.workDir().resolve("logs"));
+        LocalFeatureJob featureJob = null;
         try {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
+            aws.createTable(PROFILES_TABLE, ProfileItem.PLAYER_ID);
+            featureJob = LocalFeatureJob.start(LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE,
+                    options.workDir().resolve("checkpoints")), options.parallelism());
             LocalIngestMetrics metrics = new LocalIngestMetrics();
-            IngestHandler ingest = new IngestHandler(ingestEnvironment(aws, options.apiKey()), metrics);
+            Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
+            IngestHandler ingest = new IngestHandler(env, metrics);
+            ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
             LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
-                    Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest)),
+                    Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
+                            ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles)),
                     Map.of("/health", (method, query) -> self[0].health()));
-            self[0] = new LocalPlatform(options, aws, gateway, metrics);
+            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob);
             return self[0];
         } catch (RuntimeException e) {
+            if (featureJob != null) {
+                featureJob.close();
+            }
             aws.close();
             throw e;
         }
     }
 
-    /** The environment the ingest Lambda gets; on AWS the CDK app sets the same variables. */
-    static Map<String, String> ingestEnvironment(LocalAws aws, String apiKey) {
+    /** The environment the Lambdas get; on AWS the CDK app sets the same variables. */
+    static Map<String, String> lambdaEnvironment(LocalAws aws, String apiKey) {
         Map<String, String> env = new HashMap<>(aws.sdkEnvironment());
         env.put(EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
         env.put(EnvVars.QUARANTINE_STREAM_NAME, QUARANTINE_STREAM);
+        env.put(EnvVars.PROFILES_TABLE_NAME, PROFILES_TABLE);
         env.put(EnvVars.API_KEY_HASHES, LOCAL_GAME_ID + ":" + ApiKeys.sha256Hex(apiKey));
         env.put(EnvVars.LOCAL_MODE, "true");
         return env;
@@ -101,10 +120,13 @@ public final class LocalPlatform implements AutoCloseable {
                 .put("endpoint", aws.kinesisEndpoint().toString())
                 .put("events_stream", EVENTS_STREAM).put("quarantine_stream", QUARANTINE_STREAM);
         components.putObject("dynamodb").put("status", dynamoUp ? "up" : "down").put("endpoint", aws.dynamoDbEndpoint().toString());
+        boolean flinkUp = featureJob.running();
+        components.putObject("feature_job").put("status", flinkUp ? "up" : "down").put("job_status", featureJob.status())
+                .put("profiles_table", PROFILES_TABLE);
         ObjectNode ingest = components.putObject("event_ingest");
         ingest.put("status", "up");
         ingestMetrics.snapshot().forEach((k, v) -> ingest.put(k, v.doubleValue()));
-        boolean allUp = kinesisUp && dynamoUp;
+        boolean allUp = kinesisUp && dynamoUp && flinkUp;
         body.put("status", allUp ? "ok" : "degraded");
         body.set("components", components);
         return LocalGateway.Response.json(allUp ? 200 : 503, body.toString());
@@ -122,6 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
+        featureJob.close();
         aws.close();
     }
 }

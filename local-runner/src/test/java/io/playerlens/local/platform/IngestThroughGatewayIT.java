@@ -35,7 +35,7 @@ class IngestThroughGatewayIT {
 
     @BeforeAll
     static void start() {
-        platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 2, Path.of("target", "it-ingest")));
+        platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 2, Path.of("target", "it-ingest"), 2));
     }
 
     @AfterAll

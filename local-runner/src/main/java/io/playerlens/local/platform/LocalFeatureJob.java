@@ -1,0 +1,80 @@
+package io.playerlens.local.platform;
+
+import io.playerlens.emulators.LocalAws;
+import io.playerlens.features.Connectors;
+import io.playerlens.features.FeatureJob;
+import io.playerlens.features.FeatureJobSettings;
+import io.playerlens.features.JobProperties;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feature job in an in-process Flink MiniCluster, configured from the dev properties file (the shape of
+ * Managed Flink's runtime properties) with the emulators' endpoints filled in.
+ */
+final class LocalFeatureJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFeatureJob.class);
+
+    private final JobClient job;
+    private final JobProperties properties;
+
+    private LocalFeatureJob(JobClient job, JobProperties properties) {
+        this.job = job;
+        this.properties = properties;
+    }
+
+    static JobProperties properties(LocalAws aws, String stream, String table, Path checkpoints) {
+        return JobProperties.devDefaults()
+                .with(Connectors.SOURCE_GROUP, "stream.name", stream)
+                .with(Connectors.SOURCE_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
+                .with(Connectors.SINK_GROUP, "table.name", table)
+                .with(Connectors.SINK_GROUP, "aws.endpoint", aws.dynamoDbEndpoint().toString())
+                .with(FeatureJobSettings.GROUP, "checkpoint.dir", checkpoints.toAbsolutePath().toUri().toString());
+    }
+
+    static LocalFeatureJob start(JobProperties properties, int parallelism) {
+        Configuration config = new Configuration();
+        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        config.set(RestOptions.ADDRESS, "127.0.0.1");
+        config.set(RestOptions.PORT, 0);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
+        try {
+            return new LocalFeatureJob(FeatureJob.start(env, properties), properties);
+        } catch (Exception e) {
+            throw new IllegalStateException("the feature job did not start: " + e.getMessage(), e);
+        }
+    }
+
+    JobProperties properties() {
+        return properties;
+    }
+
+    String status() {
+        try {
+            JobStatus status = job.getJobStatus().get(2, TimeUnit.SECONDS);
+            return status.name();
+        } catch (Exception e) {
+            return "UNKNOWN";
+        }
+    }
+
+    boolean running() {
+        return "RUNNING".equals(status());
+    }
+
+    @Override
+    public void close() {
+        try {
+            job.cancel().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("the feature job did not cancel cleanly: {}", e.getMessage());
+        }
+    }
+}
