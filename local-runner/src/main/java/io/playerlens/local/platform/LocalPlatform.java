@@ -7,6 +7,8 @@ import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
+import io.playerlens.features.FeatureJobSettings;
+import io.playerlens.features.JobProperties;
 import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
@@ -34,8 +36,12 @@ public final class LocalPlatform implements AutoCloseable {
      * @param shards shards of the events stream (more than one exercises the multi-shard paths)
      * @param workDir where emulator logs and checkpoints go
      * @param parallelism parallelism of the feature job
+     * @param featureJobSettings overrides of the feature job's {@code FeatureJob} property group
      */
-    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
+    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings) {
+        public Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
+            this(port, apiKey, shards, workDir, parallelism, Map.of());
+        }
     }
 
     private final Options options;
@@ -61,8 +67,12 @@ public final class LocalPlatform implements AutoCloseable {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
             aws.createTable(PROFILES_TABLE, ProfileItem.PLAYER_ID);
-            featureJob = LocalFeatureJob.start(LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE,
-                    options.workDir().resolve("checkpoints")), options.parallelism());
+            JobProperties jobProperties = LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE,
+                    options.workDir().resolve("checkpoints"));
+            for (Map.Entry<String, String> setting : options.featureJobSettings().entrySet()) {
+                jobProperties = jobProperties.with(FeatureJobSettings.GROUP, setting.getKey(), setting.getValue());
+            }
+            featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
             LocalIngestMetrics metrics = new LocalIngestMetrics();
             Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
             IngestHandler ingest = new IngestHandler(env, metrics);

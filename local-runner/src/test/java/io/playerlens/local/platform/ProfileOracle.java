@@ -1,0 +1,87 @@
+package io.playerlens.local.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The profile features computed directly from a player's events, independently of the SQL: the expected answer
+ * of the feature job. Lifetime features use every distinct event; windowed features use the events that were on
+ * time (the test knows which it sent late).
+ */
+final class ProfileOracle {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ProfileOracle() {
+    }
+
+    /** @param events the player's distinct events (client form, ts in epoch millis) */
+    static ObjectNode expected(List<JsonNode> events, Set<String> lateEventIds) {
+        ObjectNode f = MAPPER.createObjectNode();
+        f.put("events_total", events.size());
+        f.put("sessions_total", events.stream().filter(e -> type(e, "session_start")).count());
+        f.put("purchases_total", events.stream().filter(e -> type(e, "purchase")).count());
+        f.put("spend_total_cents", events.stream().filter(e -> type(e, "purchase")).mapToLong(e -> prop(e, "price_cents").asLong()).sum());
+        events.stream().filter(e -> type(e, "level_complete")).mapToLong(e -> prop(e, "level").asLong()).max()
+                .ifPresentOrElse(max -> f.put("level_max", max), () -> f.putNull("level_max"));
+        f.put("playtime_s", events.stream().filter(e -> type(e, "session_end")).mapToDouble(e -> prop(e, "duration_s").asDouble()).sum());
+        f.put("coins_balance", events.stream().mapToDouble(e -> type(e, "currency_earn") && coins(e) ? prop(e, "amount").asDouble()
+                : type(e, "currency_spend") && coins(e) ? -prop(e, "amount").asDouble() : 0).sum());
+        f.put("first_seen", events.stream().mapToLong(ProfileOracle::ts).min().orElseThrow());
+        f.put("last_seen", events.stream().mapToLong(ProfileOracle::ts).max().orElseThrow());
+        JsonNode latestSession = events.stream().filter(e -> type(e, "session_start")).max(Comparator.comparingLong(ProfileOracle::ts)).orElse(null);
+        if (latestSession == null) {
+            f.putNull("platform");
+            f.putNull("country");
+        } else {
+            f.put("platform", prop(latestSession, "platform").asText());
+            f.put("country", prop(latestSession, "country").asText());
+        }
+        List<JsonNode> onTime = events.stream().filter(e -> !lateEventIds.contains(e.get("event_id").asText())).toList();
+        long latest = onTime.stream().mapToLong(ProfileOracle::ts).max().orElseThrow();
+        long dayAgo = latest - Duration.ofDays(1).toMillis();
+        long weekAgo = latest - Duration.ofDays(7).toMillis();
+        f.put("purchases_24h", onTime.stream().filter(e -> type(e, "purchase") && ts(e) >= dayAgo).count());
+        f.put("spend_24h_cents", onTime.stream().filter(e -> type(e, "purchase") && ts(e) >= dayAgo).mapToLong(e -> prop(e, "price_cents").asLong()).sum());
+        f.put("sessions_7d", onTime.stream().filter(e -> type(e, "session_start") && ts(e) >= weekAgo).count());
+        return f;
+    }
+
+    /** Feature by feature, the names whose served value differs from the expected one. */
+    static Map<String, String> mismatches(JsonNode expected, JsonNode served) {
+        Map<String, String> diffs = new LinkedHashMap<>();
+        expected.fields().forEachRemaining(field -> {
+            JsonNode actual = served.get(field.getKey());
+            JsonNode want = field.getValue();
+            boolean same = want.isNull() ? actual == null || actual.isNull()
+                    : actual != null && (want.isNumber() ? actual.isNumber() && Math.abs(want.asDouble() - actual.asDouble()) < 1e-6
+                    : want.asText().equals(actual.asText()));
+            if (!same) {
+                diffs.put(field.getKey(), "expected " + want + ", served " + actual);
+            }
+        });
+        return diffs;
+    }
+
+    private static boolean type(JsonNode e, String type) {
+        return e.get("type").asText().equals(type);
+    }
+
+    private static boolean coins(JsonNode e) {
+        return prop(e, "currency_type").asText().equals("coins");
+    }
+
+    private static JsonNode prop(JsonNode e, String name) {
+        return e.get("props").get(name);
+    }
+
+    private static long ts(JsonNode e) {
+        return e.get("ts").asLong();
+    }
+}
