@@ -7,6 +7,7 @@ import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
+import io.playerlens.features.Connectors;
 import io.playerlens.features.FeatureJobSettings;
 import io.playerlens.features.JobProperties;
 import io.playerlens.lambda.ApiKeys;
@@ -37,10 +38,17 @@ public final class LocalPlatform implements AutoCloseable {
      * @param workDir where emulator logs and checkpoints go
      * @param parallelism parallelism of the feature job
      * @param featureJobSettings overrides of the feature job's {@code FeatureJob} property group
+     * @param sourceSettings overrides of its {@code EventsSource} group (e.g. the polling interval)
+     * @param sinkSettings overrides of its {@code ProfileSink} group (e.g. the flush timeout)
      */
-    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings) {
+    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings,
+                          Map<String, String> sourceSettings, Map<String, String> sinkSettings) {
         public Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
-            this(port, apiKey, shards, workDir, parallelism, Map.of());
+            this(port, apiKey, shards, workDir, parallelism, Map.of(), Map.of(), Map.of());
+        }
+
+        public Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings) {
+            this(port, apiKey, shards, workDir, parallelism, featureJobSettings, Map.of(), Map.of());
         }
     }
 
@@ -71,6 +79,12 @@ public final class LocalPlatform implements AutoCloseable {
                     options.workDir().resolve("checkpoints"));
             for (Map.Entry<String, String> setting : options.featureJobSettings().entrySet()) {
                 jobProperties = jobProperties.with(FeatureJobSettings.GROUP, setting.getKey(), setting.getValue());
+            }
+            for (Map.Entry<String, String> setting : options.sourceSettings().entrySet()) {
+                jobProperties = jobProperties.with(Connectors.SOURCE_GROUP, setting.getKey(), setting.getValue());
+            }
+            for (Map.Entry<String, String> setting : options.sinkSettings().entrySet()) {
+                jobProperties = jobProperties.with(Connectors.SINK_GROUP, setting.getKey(), setting.getValue());
             }
             featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
             LocalIngestMetrics metrics = new LocalIngestMetrics();

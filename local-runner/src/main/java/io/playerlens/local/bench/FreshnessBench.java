@@ -1,0 +1,160 @@
+package io.playerlens.local.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.profile.ProfileItem;
+import io.playerlens.local.metrics.DynamoDbWriteCounter;
+import io.playerlens.local.platform.LocalPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Event → profile freshness under load, measured as a game would see it: from the POST to the moment GetItem
+ * shows the change. Background clients send batches at the target rate; probe clients (players of their own)
+ * send a batch and poll DynamoDB until their profile counts it. Stage times come from the item's stamps.
+ */
+public final class FreshnessBench {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One probe: total and per-stage milliseconds. */
+    record Sample(double total, double ingest, double streamAndFlink, double writeAndRead) {
+    }
+
+    /** What a run measured. */
+    public record Result(double targetRate, double sentRate, int batchSize, Percentiles freshness, Percentiles ingest,
+                         Percentiles streamAndFlink, Percentiles writeAndRead, double writesPerEvent, long events,
+                         long writes, long failedPosts, int cores) {
+        public ObjectNode toJson() {
+            return MAPPER.valueToTree(this);
+        }
+    }
+
+    private final LocalPlatform platform;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+
+    public FreshnessBench(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    public Result run(double eventsPerSecond, int batchSize, int players, Duration warmup, Duration measure, double probesPerSecond)
+            throws Exception {
+        AtomicLong sentEvents = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Semaphore inFlight = new Semaphore(512);
+        Random random = new Random(7);
+        URI events = platform.baseUrl().resolve("/v1/events");
+        String key = platform.options().apiKey();
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        double batchesPerTick = eventsPerSecond / batchSize / 200.0;
+        double[] carry = {0};
+        load.scheduleAtFixedRate(() -> {
+            carry[0] += batchesPerTick;
+            while (carry[0] >= 1) {
+                carry[0] -= 1;
+                if (!inFlight.tryAcquire()) {
+                    failed.incrementAndGet();
+                    continue;
+                }
+                byte[] body = BenchEvents.batch(random, "load-" + random.nextInt(players), batchSize, System.currentTimeMillis());
+                http.sendAsync(post(events, key, body), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                    inFlight.release();
+                    if (e != null || r.statusCode() != 200) {
+                        failed.incrementAndGet();
+                    } else {
+                        sentEvents.addAndGet(batchSize);
+                    }
+                });
+            }
+        }, 0, 5, TimeUnit.MILLISECONDS);
+
+        try {
+            probeUntil(System.nanoTime() + warmup.toNanos(), probesPerSecond, batchSize, new ArrayList<>(), new Random(1), "warm");
+            long eventsBefore = sentEvents.get();
+            long writesBefore = DynamoDbWriteCounter.writes();
+            long started = System.nanoTime();
+            List<Sample> samples = new ArrayList<>();
+            probeUntil(started + measure.toNanos(), probesPerSecond, batchSize, samples, new Random(2), "probe");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long eventsSent = sentEvents.get() - eventsBefore + (long) samples.size() * batchSize;
+            long writes = DynamoDbWriteCounter.writes() - writesBefore;
+            return new Result(eventsPerSecond, eventsSent / seconds, batchSize,
+                    Percentiles.of(samples.stream().map(Sample::total).toList()),
+                    Percentiles.of(samples.stream().map(Sample::ingest).toList()),
+                    Percentiles.of(samples.stream().map(Sample::streamAndFlink).toList()),
+                    Percentiles.of(samples.stream().map(Sample::writeAndRead).toList()),
+                    eventsSent == 0 ? 0 : (double) writes / eventsSent, eventsSent, writes, failed.get(),
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            load.shutdownNow();
+        }
+    }
+
+    private void probeUntil(long deadline, double perSecond, int batchSize, List<Sample> samples, Random random, String prefix)
+            throws Exception {
+        URI events = platform.baseUrl().resolve("/v1/events");
+        long pause = (long) (1000 / perSecond);
+        int probePlayers = 40;
+        long[] expected = new long[probePlayers];
+        int next = 0;
+        String run = Long.toString(System.nanoTime(), 36);
+        while (System.nanoTime() < deadline) {
+            int p = next++ % probePlayers;
+            String player = prefix + "-" + run + "-" + p;
+            long sentAt = System.nanoTime();
+            long sentAtMillis = System.currentTimeMillis();
+            HttpResponse<Void> response = http.send(post(events, platform.options().apiKey(),
+                    BenchEvents.batch(random, player, batchSize, sentAtMillis)), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                continue;
+            }
+            expected[p] += batchSize;
+            Map<String, AttributeValue> item = awaitCount(player, expected[p], sentAt + Duration.ofSeconds(10).toNanos());
+            long seenAt = System.nanoTime();
+            double total = (seenAt - sentAt) / 1e6;
+            if (item != null) {
+                long receivedAt = Long.parseLong(item.get(ProfileItem.RECEIVED_AT).n());
+                long updatedAt = Long.parseLong(item.get(ProfileItem.UPDATED_AT).n());
+                double ingest = receivedAt - sentAtMillis;
+                double flink = updatedAt - receivedAt;
+                samples.add(new Sample(total, ingest, flink, total - ingest - flink));
+            } else {
+                samples.add(new Sample(total, Double.NaN, Double.NaN, Double.NaN));
+            }
+            long sleep = pause - (long) total;
+            if (sleep > 0) {
+                Thread.sleep(sleep); // pacing of the probe, not a wait for a condition
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> awaitCount(String player, long count, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            Map<String, AttributeValue> item = platform.aws().dynamoDb().getItem(b -> b.tableName(LocalPlatform.PROFILES_TABLE)
+                    .consistentRead(true).key(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS(player)))).item();
+            if (item != null && item.containsKey(ProfileItem.FEATURES)
+                    && Long.parseLong(item.get(ProfileItem.FEATURES).m().get("events_total").n()) >= count) {
+                return item;
+            }
+            Thread.sleep(1); // the probe's polling interval
+        }
+        return null;
+    }
+
+    private static HttpRequest post(URI uri, String key, byte[] body) {
+        return HttpRequest.newBuilder(uri).header("x-api-key", key).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+}

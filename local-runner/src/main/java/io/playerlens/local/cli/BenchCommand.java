@@ -1,0 +1,93 @@
+package io.playerlens.local.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.playerlens.local.bench.FreshnessBench;
+import io.playerlens.local.platform.LocalPlatform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./playerlens bench}: starts a fresh local stack, loads it, and reports event → profile freshness and cost figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the local stack: event → profile freshness under load, DynamoDB writes per event.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--rate", defaultValue = "2000", description = "Background events per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    int duration;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--batch", defaultValue = "10", description = "Events per client POST (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--players", defaultValue = "2000", description = "Distinct background players (default: ${DEFAULT-VALUE}).")
+    int players;
+
+    @Option(names = "--probes", defaultValue = "20", description = "Freshness probes per second (default: ${DEFAULT-VALUE}).")
+    double probes;
+
+    @Option(names = "--shards", defaultValue = "2", description = "Shards of the events stream (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Feature job parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--poll-interval-ms", defaultValue = "10", description = "Kinesis GetRecords interval per shard (default: ${DEFAULT-VALUE}).")
+    int pollIntervalMs;
+
+    @Option(names = "--sink-flush-ms", defaultValue = "5", description = "DynamoDB sink buffer timeout (default: ${DEFAULT-VALUE}).")
+    int sinkFlushMs;
+
+    @Option(names = "--minibatch-ms", defaultValue = "10", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
+    int miniBatchMs;
+
+    @Option(names = "--out", defaultValue = "target/bench", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> settings = Map.of("minibatch.latency.ms", Integer.toString(miniBatchMs));
+        System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d)...%n", shards, parallelism);
+        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", shards, out.resolve("stack"),
+                parallelism, settings, Map.of("flink.shard.getrecords.intervalmillis", Integer.toString(pollIntervalMs)),
+                Map.of("flush.timeout.ms", Integer.toString(sinkFlushMs))))) {
+            System.out.printf("Load: %.0f events/s in batches of %d from %d players; %d s warm-up, %d s measured; %.0f probes/s%n",
+                    rate, batch, players, warmup, duration, probes);
+            FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, players,
+                    Duration.ofSeconds(warmup), Duration.ofSeconds(duration), probes);
+            print(result);
+            Files.createDirectories(out);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("settings", Map.of("poll_interval_ms", pollIntervalMs, "sink_flush_ms", sinkFlushMs, "minibatch_ms", miniBatchMs,
+                    "shards", shards, "parallelism", parallelism));
+            report.put("freshness", result);
+            Path file = out.resolve("freshness-" + (long) rate + ".json");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+            System.out.println("Report: " + file);
+        }
+        return 0;
+    }
+
+    private void print(FreshnessBench.Result r) {
+        System.out.println();
+        System.out.printf("Machine: %d cores. Settings: poll %d ms, sink flush %d ms, mini-batch %d ms, %d shards, parallelism %d%n",
+                r.cores(), pollIntervalMs, sinkFlushMs, miniBatchMs, shards, parallelism);
+        System.out.printf("Sustained: %.0f events/s (target %.0f), %d failed or shed POSTs%n", r.sentRate(), r.targetRate(), r.failedPosts());
+        System.out.println("Event → profile freshness, ms (POST sent → GetItem shows it):");
+        System.out.println("  end to end        " + r.freshness());
+        System.out.println("  ingest            " + r.ingest() + "   POST → received_at stamp");
+        System.out.println("  stream + Flink    " + r.streamAndFlink() + "   received_at → profile assembled (updated_at)");
+        System.out.println("  write + read      " + r.writeAndRead() + "   updated_at → visible to GetItem");
+        System.out.printf("DynamoDB writes per event: %.3f (%d item writes for %d events)%n", r.writesPerEvent(), r.writes(), r.events());
+    }
+}
