@@ -14,6 +14,7 @@ import java.util.Properties;
  * @param stateTtl idle retention of per-player feature state (and the DynamoDB item TTL)
  * @param miniBatchLatency aggregate updates per player are coalesced over this long (fewer profile writes)
  * @param checkpointInterval how often state is checkpointed
+ * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
  */
 public record FeatureJobSettings(
         Duration maxOutOfOrderness,
@@ -22,7 +23,8 @@ public record FeatureJobSettings(
         Duration erasureMemory,
         Duration stateTtl,
         Duration miniBatchLatency,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        Duration writeCoalesce) {
 
     public static final String GROUP = "FeatureJob";
 
@@ -38,7 +40,8 @@ public record FeatureJobSettings(
                 Duration.ofDays(Long.parseLong(p.getProperty("erasure.memory.days", "400"))),
                 Duration.ofDays(Long.parseLong(p.getProperty("state.ttl.days", "400"))),
                 millis(p, "minibatch.latency.ms", 10),
-                millis(p, "checkpoint.interval.ms", 10_000));
+                millis(p, "checkpoint.interval.ms", 10_000),
+                millis(p, "profile.write-coalesce.ms", 10));
     }
 
     private static Duration millis(Properties p, String key, long defaultMillis) {

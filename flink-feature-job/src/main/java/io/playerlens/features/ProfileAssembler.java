@@ -21,18 +21,27 @@ import org.apache.flink.util.Collector;
  * Merges the feature groups of one player into the one profile item the sink writes, so two queries never
  * write the same item. Keeps each group's latest row (for windowed groups: the row of the latest event time),
  * drops rows of an older profile epoch (from before an erasure), and turns an erasure into a delete.
+ *
+ * <p>Writes dominate cost, so they are coalesced: the first change arms a processing-time timer
+ * ({@code coalesce}); changes until it fires join the same write, and a write whose features equal the last
+ * one written is skipped (a burst of windowed rows that changes nothing costs nothing).
  */
 public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate, ProfileWrite> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Duration stateTtl;
+    private final Duration coalesce;
 
     private transient ValueState<Integer> epoch;
     private transient MapState<String, FeatureUpdate> groups;
+    private transient ValueState<Long> pendingTimer;
+    private transient ValueState<String> lastWritten;
     private transient Counter stale;
+    private transient Counter skipped;
 
-    public ProfileAssembler(Duration stateTtl) {
+    public ProfileAssembler(Duration stateTtl, Duration coalesce) {
         this.stateTtl = stateTtl;
+        this.coalesce = coalesce;
     }
 
     @Override
@@ -46,7 +55,12 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
                 new MapStateDescriptor<>("latest-row-per-group", Types.STRING, Types.POJO(FeatureUpdate.class));
         groupsDescriptor.enableTimeToLive(ttl);
         groups = getRuntimeContext().getMapState(groupsDescriptor);
+        pendingTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-write-timer", Types.LONG));
+        ValueStateDescriptor<String> lastDescriptor = new ValueStateDescriptor<>("last-written-features", Types.STRING);
+        lastDescriptor.enableTimeToLive(ttl);
+        lastWritten = getRuntimeContext().getState(lastDescriptor);
         stale = getRuntimeContext().getMetricGroup().counter("StaleEpochRowsDropped");
+        skipped = getRuntimeContext().getMetricGroup().counter("UnchangedProfileWritesSkipped");
     }
 
     @Override
@@ -61,6 +75,12 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             epoch.update(update.profileEpoch);
         }
         if (update.isErasure()) {
+            Long timer = pendingTimer.value();
+            if (timer != null) {
+                ctx.timerService().deleteProcessingTimeTimer(timer);
+                pendingTimer.clear();
+            }
+            lastWritten.clear();
             ProfileWrite delete = new ProfileWrite();
             delete.playerId = update.playerId;
             delete.gameId = update.gameId;
@@ -75,7 +95,35 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             return; // a windowed row of an older event: the profile shows the window at the latest event
         }
         groups.put(update.group, update);
-        out.collect(merge(ctx.getCurrentKey(), update.profileEpoch, ctx.timerService().currentProcessingTime()));
+        if (coalesce.isZero()) {
+            writeIfChanged(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
+            return;
+        }
+        if (pendingTimer.value() == null) {
+            long at = ctx.timerService().currentProcessingTime() + coalesce.toMillis();
+            ctx.timerService().registerProcessingTimeTimer(at);
+            pendingTimer.update(at);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ProfileWrite> out) throws Exception {
+        pendingTimer.clear();
+        writeIfChanged(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
+    }
+
+    private void writeIfChanged(String playerId, long now, Collector<ProfileWrite> out) throws Exception {
+        if (groups.isEmpty()) {
+            return;
+        }
+        int current = epoch.value() == null ? 0 : epoch.value();
+        ProfileWrite write = merge(playerId, current, now);
+        if (write.featuresJson.equals(lastWritten.value())) {
+            skipped.inc();
+            return;
+        }
+        lastWritten.update(write.featuresJson);
+        out.collect(write);
     }
 
     private ProfileWrite merge(String playerId, int profileEpoch, long now) throws Exception {

@@ -58,7 +58,9 @@ public final class FreshnessBench {
         URI events = platform.baseUrl().resolve("/v1/events");
         String key = platform.options().apiKey();
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
-        double batchesPerTick = eventsPerSecond / batchSize / 200.0;
+        // The probes are clients too: the background makes up the rest of the target rate.
+        double background = Math.max(0, eventsPerSecond - probesPerSecond * batchSize);
+        double batchesPerTick = background / batchSize / 200.0;
         double[] carry = {0};
         load.scheduleAtFixedRate(() -> {
             carry[0] += batchesPerTick;
