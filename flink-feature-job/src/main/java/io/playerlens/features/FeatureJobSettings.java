@@ -15,6 +15,7 @@ import java.util.Properties;
  * @param miniBatchLatency aggregate updates per player are coalesced over this long (fewer profile writes)
  * @param checkpointInterval how often state is checkpointed
  * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
+ * @param windowedWriteDelay how long a change of windowed features alone waits to join the next write
  */
 public record FeatureJobSettings(
         Duration maxOutOfOrderness,
@@ -24,7 +25,8 @@ public record FeatureJobSettings(
         Duration stateTtl,
         Duration miniBatchLatency,
         Duration checkpointInterval,
-        Duration writeCoalesce) {
+        Duration writeCoalesce,
+        Duration windowedWriteDelay) {
 
     public static final String GROUP = "FeatureJob";
 
@@ -41,7 +43,8 @@ public record FeatureJobSettings(
                 Duration.ofDays(Long.parseLong(p.getProperty("state.ttl.days", "400"))),
                 millis(p, "minibatch.latency.ms", 10),
                 millis(p, "checkpoint.interval.ms", 10_000),
-                millis(p, "profile.write-coalesce.ms", 10));
+                millis(p, "profile.write-coalesce.ms", 10),
+                millis(p, "profile.windowed-write-delay.ms", 10_000));
     }
 
     private static Duration millis(Properties p, String key, long defaultMillis) {

@@ -83,7 +83,7 @@ public final class FeaturePipeline {
             all = all.union(more);
         }
         all.keyBy(update -> update.playerId)
-                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce())).name("assemble profile").uid("assemble-profile")
+                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), settings.windowedWriteDelay())).name("assemble profile").uid("assemble-profile")
                 .sinkTo(sink).name("profiles").uid("profiles-sink");
     }
 

@@ -24,13 +24,16 @@ import org.apache.flink.util.Collector;
  *
  * <p>Writes dominate cost, so they are coalesced: the first change arms a processing-time timer
  * ({@code coalesce}); changes until it fires join the same write, and a write whose features equal the last
- * one written is skipped (a burst of windowed rows that changes nothing costs nothing).
+ * one written is skipped (a burst of windowed rows that changes nothing costs nothing). Windowed rows arrive
+ * a watermark bound after their events, so a change to windowed groups only waits longer
+ * ({@code windowedDelay}) to ride along with the player's next batch instead of costing a write of its own.
  */
 public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate, ProfileWrite> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Duration stateTtl;
     private final Duration coalesce;
+    private final Duration windowedDelay;
 
     private transient ValueState<Integer> epoch;
     private transient MapState<String, FeatureUpdate> groups;
@@ -39,9 +42,10 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
     private transient Counter stale;
     private transient Counter skipped;
 
-    public ProfileAssembler(Duration stateTtl, Duration coalesce) {
+    public ProfileAssembler(Duration stateTtl, Duration coalesce, Duration windowedDelay) {
         this.stateTtl = stateTtl;
         this.coalesce = coalesce;
+        this.windowedDelay = windowedDelay;
     }
 
     @Override
@@ -95,12 +99,17 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             return; // a windowed row of an older event: the profile shows the window at the latest event
         }
         groups.put(update.group, update);
-        if (coalesce.isZero()) {
+        Duration delay = update.eventTime >= 0 ? windowedDelay : coalesce;
+        if (delay.isZero()) {
             writeIfChanged(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
             return;
         }
-        if (pendingTimer.value() == null) {
-            long at = ctx.timerService().currentProcessingTime() + coalesce.toMillis();
+        long at = ctx.timerService().currentProcessingTime() + delay.toMillis();
+        Long pending = pendingTimer.value();
+        if (pending == null || at < pending) {
+            if (pending != null) {
+                ctx.timerService().deleteProcessingTimeTimer(pending);
+            }
             ctx.timerService().registerProcessingTimeTimer(at);
             pendingTimer.update(at);
         }

@@ -76,7 +76,7 @@ class FeatureSqlTest {
         events.add(once.deepCopy());
 
         FeatureJobSettings settings = new FeatureJobSettings(Duration.ofDays(30), Duration.ofSeconds(1), Duration.ofDays(7),
-                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO);
+                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
         profiles = PipelineRun.run(Events.records(events), settings, 2);
     }
 

@@ -18,7 +18,7 @@ class ProfileAssemblerTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, FeatureUpdate, ProfileWrite> harness() throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, FeatureUpdate, ProfileWrite> harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ProfileAssembler(Duration.ofDays(1), Duration.ofMillis(10))),
+                new KeyedProcessOperator<>(new ProfileAssembler(Duration.ofDays(1), Duration.ofMillis(10), Duration.ofSeconds(10))),
                 u -> u.playerId, Types.STRING);
         harness.getExecutionConfig().disableGenericTypes();
         harness.open();
@@ -50,11 +50,32 @@ class ProfileAssemblerTest {
         h.setProcessingTime(FIVE_MS_LATER);
         h.processElement(new StreamRecord<>(update("spend_24h", 0, 100, "{\"purchases_24h\":1}")));
         assertThat(writes(h)).isEmpty();
+        // the windowed row joins the pending lifetime write
 
         h.setProcessingTime(TEN_MS_LATER);
 
         assertThat(writes(h)).hasSize(1);
         assertThat(writes(h).get(0).featuresJson).isEqualTo("{\"events_total\":2,\"purchases_24h\":1}");
+        assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aWindowedChangeAlone_waitsForTheWindowedDelay_butJoinsAnEarlierLifetimeWrite() throws Exception {
+        var h = harness();
+        h.processElement(new StreamRecord<>(update("spend_24h", 0, 100, "{\"purchases_24h\":1}")));
+        h.setProcessingTime(TEN_MS_LATER);
+        assertThat(writes(h)).isEmpty();
+
+        h.processElement(new StreamRecord<>(update("lifetime", 0, -1, "{\"events_total\":5}")));
+        h.setProcessingTime(TEN_MS_LATER + 10);
+        assertThat(writes(h)).hasSize(1);
+        assertThat(writes(h).get(0).featuresJson).isEqualTo("{\"events_total\":5,\"purchases_24h\":1}");
+
+        h.processElement(new StreamRecord<>(update("spend_24h", 0, 200, "{\"purchases_24h\":2}")));
+        h.setProcessingTime(TEN_MS_LATER + 10 + 9_999);
+        assertThat(writes(h)).hasSize(1);
+        h.setProcessingTime(TEN_MS_LATER + 10 + 10_000);
+        assertThat(writes(h)).hasSize(2);
         assertThat(h.numProcessingTimeTimers()).isZero();
     }
 
@@ -74,7 +95,7 @@ class ProfileAssemblerTest {
         var h = harness();
         h.processElement(new StreamRecord<>(update("spend_24h", 0, 200, "{\"purchases_24h\":2}")));
         h.processElement(new StreamRecord<>(update("spend_24h", 0, 100, "{\"purchases_24h\":1}")));
-        h.setProcessingTime(TEN_MS_LATER);
+        h.setProcessingTime(BEGINNING + 10_000);
 
         assertThat(writes(h).get(0).featuresJson).isEqualTo("{\"purchases_24h\":2}");
     }

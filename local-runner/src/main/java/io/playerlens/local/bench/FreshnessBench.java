@@ -34,7 +34,7 @@ public final class FreshnessBench {
     }
 
     /** What a run measured. */
-    public record Result(double targetRate, double sentRate, int batchSize, Percentiles freshness, Percentiles ingest,
+    public record Result(double targetRate, double sentRate, int batchSize, int activePlayers, Percentiles freshness, Percentiles ingest,
                          Percentiles streamAndFlink, Percentiles writeAndRead, double writesPerEvent, long events,
                          long writes, long failedPosts, int cores) {
         public ObjectNode toJson() {
@@ -49,8 +49,12 @@ public final class FreshnessBench {
         this.platform = platform;
     }
 
-    public Result run(double eventsPerSecond, int batchSize, int players, Duration warmup, Duration measure, double probesPerSecond)
-            throws Exception {
+    /**
+     * @param sendInterval how often each player's client sends a batch (a game flushes every few seconds); the number
+     *     of active players follows from the rate
+     */
+    public Result run(double eventsPerSecond, int batchSize, Duration sendInterval, Duration warmup, Duration measure,
+                      double probesPerSecond) throws Exception {
         AtomicLong sentEvents = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Semaphore inFlight = new Semaphore(512);
@@ -61,6 +65,8 @@ public final class FreshnessBench {
         // The probes are clients too: the background makes up the rest of the target rate.
         double background = Math.max(0, eventsPerSecond - probesPerSecond * batchSize);
         double batchesPerTick = background / batchSize / 200.0;
+        int players = Math.max(1, (int) Math.round(background / batchSize * sendInterval.toMillis() / 1000.0));
+        int[] nextPlayer = {0};
         double[] carry = {0};
         load.scheduleAtFixedRate(() -> {
             carry[0] += batchesPerTick;
@@ -70,7 +76,8 @@ public final class FreshnessBench {
                     failed.incrementAndGet();
                     continue;
                 }
-                byte[] body = BenchEvents.batch(random, "load-" + random.nextInt(players), batchSize, System.currentTimeMillis());
+                // Round robin: each player sends a batch once per send interval, as a client in a session does.
+                byte[] body = BenchEvents.batch(random, "load-" + (nextPlayer[0]++ % players), batchSize, System.currentTimeMillis());
                 http.sendAsync(post(events, key, body), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                     inFlight.release();
                     if (e != null || r.statusCode() != 200) {
@@ -92,7 +99,7 @@ public final class FreshnessBench {
             double seconds = (System.nanoTime() - started) / 1e9;
             long eventsSent = sentEvents.get() - eventsBefore + (long) samples.size() * batchSize;
             long writes = DynamoDbWriteCounter.writes() - writesBefore;
-            return new Result(eventsPerSecond, eventsSent / seconds, batchSize,
+            return new Result(eventsPerSecond, eventsSent / seconds, batchSize, players,
                     Percentiles.of(samples.stream().map(Sample::total).toList()),
                     Percentiles.of(samples.stream().map(Sample::ingest).toList()),
                     Percentiles.of(samples.stream().map(Sample::streamAndFlink).toList()),
@@ -150,7 +157,7 @@ public final class FreshnessBench {
                     && Long.parseLong(item.get(ProfileItem.FEATURES).m().get("events_total").n()) >= count) {
                 return item;
             }
-            Thread.sleep(1); // the probe's polling interval
+            Thread.sleep(2); // the probe's polling interval: its resolution, at a CPU cost the machine can spare
         }
         return null;
     }

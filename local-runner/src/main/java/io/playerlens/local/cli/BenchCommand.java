@@ -30,10 +30,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "10", description = "Events per client POST (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--players", defaultValue = "2000", description = "Distinct background players (default: ${DEFAULT-VALUE}).")
-    int players;
+    @Option(names = "--send-interval", defaultValue = "5", description = "Seconds between one player's batches (default: ${DEFAULT-VALUE}).")
+    int sendInterval;
 
-    @Option(names = "--probes", defaultValue = "20", description = "Freshness probes per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--probes", defaultValue = "5", description = "Freshness probes per second (default: ${DEFAULT-VALUE}).")
     double probes;
 
     @Option(names = "--shards", defaultValue = "2", description = "Shards of the events stream (default: ${DEFAULT-VALUE}).")
@@ -61,17 +61,17 @@ final class BenchCommand implements Callable<Integer> {
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", shards, out.resolve("stack"),
                 parallelism, settings, Map.of("flink.shard.getrecords.intervalmillis", Integer.toString(pollIntervalMs)),
                 Map.of("flush.timeout.ms", Integer.toString(sinkFlushMs))))) {
-            System.out.printf("Load: %.0f events/s in batches of %d from %d players; %d s warm-up, %d s measured; %.0f probes/s%n",
-                    rate, batch, players, warmup, duration, probes);
-            FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, players,
+            System.out.printf("Load: %.0f events/s in batches of %d, each player every %d s; %d s warm-up, %d s measured; %.0f probes/s%n",
+                    rate, batch, sendInterval, warmup, duration, probes);
+            FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, Duration.ofSeconds(sendInterval),
                     Duration.ofSeconds(warmup), Duration.ofSeconds(duration), probes);
             print(result);
             Files.createDirectories(out);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("settings", Map.of("poll_interval_ms", pollIntervalMs, "sink_flush_ms", sinkFlushMs, "minibatch_ms", miniBatchMs,
-                    "shards", shards, "parallelism", parallelism));
+                    "shards", shards, "parallelism", parallelism, "batch", batch, "send_interval_s", sendInterval));
             report.put("freshness", result);
-            Path file = out.resolve("freshness-" + (long) rate + ".json");
+            Path file = out.resolve("freshness-" + (long) rate + "-batch" + batch + ".json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
             System.out.println("Report: " + file);
         }
@@ -82,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("Machine: %d cores. Settings: poll %d ms, sink flush %d ms, mini-batch %d ms, %d shards, parallelism %d%n",
                 r.cores(), pollIntervalMs, sinkFlushMs, miniBatchMs, shards, parallelism);
-        System.out.printf("Sustained: %.0f events/s (target %.0f), %d failed or shed POSTs%n", r.sentRate(), r.targetRate(), r.failedPosts());
+        System.out.printf("Sustained: %.0f events/s (target %.0f) from %d active players, %d failed or shed POSTs%n",
+                r.sentRate(), r.targetRate(), r.activePlayers(), r.failedPosts());
         System.out.println("Event → profile freshness, ms (POST sent → GetItem shows it):");
         System.out.println("  end to end        " + r.freshness());
         System.out.println("  ingest            " + r.ingest() + "   POST → received_at stamp");

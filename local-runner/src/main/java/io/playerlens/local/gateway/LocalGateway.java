@@ -77,7 +77,8 @@ public final class LocalGateway implements AutoCloseable {
         }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-            ExecutorService executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4), r -> {
+            // Handlers block on AWS calls (as a Lambda does), so threads, not cores, bound concurrency here.
+            ExecutorService executor = Executors.newFixedThreadPool(64, r -> {
                 Thread t = new Thread(r, "local-gateway");
                 t.setDaemon(true);
                 return t;
@@ -185,10 +186,19 @@ public final class LocalGateway implements AutoCloseable {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
+    /** Stops accepting requests, lets those in flight finish (up to 2 s), then stops the threads. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop(2);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
 }

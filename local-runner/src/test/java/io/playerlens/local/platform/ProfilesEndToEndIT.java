@@ -49,7 +49,7 @@ class ProfilesEndToEndIT {
         // players and shards; the late events below are days behind it, so their lateness is certain too.
         platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 2, Path.of("target", "it-profiles"), 2,
                 Map.of("watermark.max-out-of-orderness.ms", Long.toString(WATERMARK_BOUND.toMillis()),
-                        "watermark.idleness.ms", "500")));
+                        "watermark.idleness.ms", "500", "profile.windowed-write-delay.ms", "500")));
     }
 
     @AfterAll
