@@ -62,10 +62,7 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
     }
 
     private static StateTtlConfig ttl(Duration duration) {
-        return StateTtlConfig.newBuilder(org.apache.flink.api.common.time.Time.milliseconds(duration.toMillis()))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build();
+        return StateTtl.of(duration);
     }
 
     @Override

@@ -50,8 +50,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
 
     @Override
     public void open(Configuration parameters) {
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(org.apache.flink.api.common.time.Time.milliseconds(stateTtl.toMillis()))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite).build();
+        StateTtlConfig ttl = StateTtl.of(stateTtl);
         ValueStateDescriptor<Integer> epochDescriptor = new ValueStateDescriptor<>("profile-epoch", Types.INT);
         epochDescriptor.enableTimeToLive(ttl);
         epoch = getRuntimeContext().getState(epochDescriptor);

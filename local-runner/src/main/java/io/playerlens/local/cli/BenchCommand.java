@@ -51,16 +51,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--minibatch-ms", defaultValue = "10", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
     int miniBatchMs;
 
+    @Option(names = {"-S", "--set"}, description = "Any feature job property, GROUP.key=value, e.g. -S FeatureJob.checkpoint.interval.ms=60000")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Option(names = "--out", defaultValue = "target/bench", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> settings = Map.of("minibatch.latency.ms", Integer.toString(miniBatchMs));
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("minibatch.latency.ms", Integer.toString(miniBatchMs)));
+        Map<String, String> source = new LinkedHashMap<>(Map.of("flink.shard.getrecords.intervalmillis", Integer.toString(pollIntervalMs)));
+        Map<String, String> sink = new LinkedHashMap<>(Map.of("flush.timeout.ms", Integer.toString(sinkFlushMs)));
+        overrides.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            String group = key.substring(0, dot);
+            Map<String, String> target = group.equals("EventsSource") ? source : group.equals("ProfileSink") ? sink : settings;
+            target.put(key.substring(dot + 1), value);
+        });
         System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d)...%n", shards, parallelism);
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", shards, out.resolve("stack"),
-                parallelism, settings, Map.of("flink.shard.getrecords.intervalmillis", Integer.toString(pollIntervalMs)),
-                Map.of("flush.timeout.ms", Integer.toString(sinkFlushMs))))) {
+                parallelism, settings, source, sink))) {
             System.out.printf("Load: %.0f events/s in batches of %d, each player every %d s; %d s warm-up, %d s measured; %.0f probes/s%n",
                     rate, batch, sendInterval, warmup, duration, probes);
             FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, Duration.ofSeconds(sendInterval),
@@ -70,6 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("settings", Map.of("poll_interval_ms", pollIntervalMs, "sink_flush_ms", sinkFlushMs, "minibatch_ms", miniBatchMs,
                     "shards", shards, "parallelism", parallelism, "batch", batch, "send_interval_s", sendInterval));
+            report.put("overrides", overrides);
             report.put("freshness", result);
             Path file = out.resolve("freshness-" + (long) rate + "-batch" + batch + ".json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
