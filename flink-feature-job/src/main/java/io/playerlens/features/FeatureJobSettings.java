@@ -12,7 +12,7 @@ import java.util.Properties;
  * @param dedupeTtl how long event ids are remembered for deduplication
  * @param erasureMemory how long an erasure keeps refusing events from before it
  * @param stateTtl idle retention of per-player feature state (and the DynamoDB item TTL)
- * @param miniBatchLatency aggregate updates per player are coalesced over this long (fewer profile writes)
+ * @param miniBatchLatency SQL mini-batch latency (0 = off: the assembler coalesces writes instead, at lower latency)
  * @param checkpointInterval how often state is checkpointed
  * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
  * @param windowedWriteDelay how long a change of windowed features alone waits to join the next write
@@ -41,7 +41,7 @@ public record FeatureJobSettings(
                 Duration.ofHours(Long.parseLong(p.getProperty("dedupe.ttl.hours", "168"))),
                 Duration.ofDays(Long.parseLong(p.getProperty("erasure.memory.days", "400"))),
                 Duration.ofDays(Long.parseLong(p.getProperty("state.ttl.days", "400"))),
-                millis(p, "minibatch.latency.ms", 10),
+                millis(p, "minibatch.latency.ms", 0),
                 millis(p, "checkpoint.interval.ms", 10_000),
                 millis(p, "profile.write-coalesce.ms", 10),
                 millis(p, "profile.windowed-write-delay.ms", 10_000));

@@ -40,9 +40,11 @@ public final class FeaturePipeline {
     public static void build(StreamTableEnvironment tableEnv, DataStream<byte[]> records, Sink<ProfileWrite> sink,
                              FeatureJobSettings settings, List<FeatureGroup> groups) {
         tableEnv.getConfig().set("table.exec.state.ttl", settings.stateTtl().toMillis() + " ms");
-        tableEnv.getConfig().set("table.exec.mini-batch.enabled", "true");
-        tableEnv.getConfig().set("table.exec.mini-batch.allow-latency", settings.miniBatchLatency().toMillis() + " ms");
-        tableEnv.getConfig().set("table.exec.mini-batch.size", "5000");
+        if (!settings.miniBatchLatency().isZero()) {
+            tableEnv.getConfig().set("table.exec.mini-batch.enabled", "true");
+            tableEnv.getConfig().set("table.exec.mini-batch.allow-latency", settings.miniBatchLatency().toMillis() + " ms");
+            tableEnv.getConfig().set("table.exec.mini-batch.size", "5000");
+        }
         tableEnv.getConfig().set("table.local-time-zone", "UTC");
         // Chained operators hand records over without a defensive copy: copying rows (props maps included) was
         // the job's largest CPU cost. Safe here: no function keeps an input it got from a chained operator.

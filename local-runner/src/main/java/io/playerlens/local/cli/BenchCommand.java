@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sink-flush-ms", defaultValue = "5", description = "DynamoDB sink buffer timeout (default: ${DEFAULT-VALUE}).")
     int sinkFlushMs;
 
-    @Option(names = "--minibatch-ms", defaultValue = "10", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--minibatch-ms", defaultValue = "0", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
     int miniBatchMs;
 
     @Option(names = {"-S", "--set"}, description = "Any feature job property, GROUP.key=value, e.g. -S FeatureJob.checkpoint.interval.ms=60000")
