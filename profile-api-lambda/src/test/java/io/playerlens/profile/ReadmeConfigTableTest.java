@@ -1,0 +1,23 @@
+package io.playerlens.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playerlens.contracts.config.EnvVars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Docs drift: every variable the handler reads has a row in this module's README config table. */
+class ReadmeConfigTableTest {
+    private static final List<String> READ_BY_PROFILE_API = List.of(EnvVars.PROFILES_TABLE_NAME, EnvVars.EVENTS_STREAM_NAME,
+            EnvVars.API_KEY_HASHES, EnvVars.AWS_ENDPOINT_URL_DYNAMODB, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
+
+    @Test
+    void everyConfigKey_hasARowInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String key : READ_BY_PROFILE_API) {
+            assertThat(readme).as("README row for " + key).contains("| `" + key + "` |");
+        }
+    }
+}
