@@ -8,9 +8,8 @@ import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
 
 import io.playerlens.lambda.ApiKeys;
+import io.playerlens.lambda.EnvReader;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,48 +31,15 @@ public record IngestConfig(
     public static final Duration DEFAULT_PUT_RETRY_BUDGET = Duration.ofSeconds(3);
 
     public static IngestConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String events = required(env, EVENTS_STREAM_NAME, problems);
-        String quarantine = required(env, QUARANTINE_STREAM_NAME, problems);
-        int maxBody = positiveInt(env, MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, problems);
-        int maxEvents = positiveInt(env, MAX_EVENTS_PER_REQUEST, DEFAULT_MAX_EVENTS, problems);
-        int skewMs = positiveInt(env, MAX_FUTURE_SKEW_MS, (int) DEFAULT_MAX_FUTURE_SKEW.toMillis(), problems);
-        int budgetMs = positiveInt(env, PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis(), problems);
-        ApiKeys apiKeys = null;
-        try {
-            apiKeys = ApiKeys.fromEnv(env);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("invalid ingest configuration: " + String.join("; ", problems));
-        }
-        return new IngestConfig(events, quarantine, apiKeys, maxBody, maxEvents, Duration.ofMillis(skewMs), Duration.ofMillis(budgetMs));
-    }
-
-    private static String required(Map<String, String> env, String name, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            problems.add(name + " is required");
-            return null;
-        }
-        return value.trim();
-    }
-
-    private static int positiveInt(Map<String, String> env, String name, int defaultValue, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(name + " must be a positive integer, got '" + value + "'");
-        return defaultValue;
+        EnvReader reader = new EnvReader(env);
+        String events = reader.required(EVENTS_STREAM_NAME);
+        String quarantine = reader.required(QUARANTINE_STREAM_NAME);
+        int maxBody = reader.positiveInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES);
+        int maxEvents = reader.positiveInt(MAX_EVENTS_PER_REQUEST, DEFAULT_MAX_EVENTS);
+        int skewMs = reader.positiveInt(MAX_FUTURE_SKEW_MS, (int) DEFAULT_MAX_FUTURE_SKEW.toMillis());
+        int budgetMs = reader.positiveInt(PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis());
+        ApiKeys keys = reader.apiKeys();
+        reader.failOnProblems("ingest");
+        return new IngestConfig(events, quarantine, keys, maxBody, maxEvents, Duration.ofMillis(skewMs), Duration.ofMillis(budgetMs));
     }
 }

@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,48 +22,37 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Builds the SDK clients a container uses, once, from its environment. The URL-connection HTTP client starts
- * fastest on Lambda; the other SDK HTTP clients are excluded from the jars.
+ * fastest on Lambda; the other SDK HTTP clients are excluded from the jars. Kinesis gets generous timeouts (the
+ * ingest publisher owns retrying, within its budget); DynamoDB reads are short.
  */
 public final class AwsClients {
     private AwsClients() {
     }
 
     public static KinesisClient kinesis(Map<String, String> env) {
-        var builder = KinesisClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(10)))
-                .credentialsProvider(credentials(env));
-        String region = env.get(AWS_REGION);
-        if (region != null && !region.isBlank()) {
-            builder.region(Region.of(region));
-        }
-        String endpoint = env.get(AWS_ENDPOINT_URL_KINESIS);
-        if (endpoint != null && !endpoint.isBlank()) {
-            builder.endpointOverride(URI.create(endpoint));
-        }
-        return builder.build();
+        return configure(KinesisClient.builder(), env, AWS_ENDPOINT_URL_KINESIS, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(10)).build();
     }
 
     public static DynamoDbClient dynamoDb(Map<String, String> env) {
-        var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(2))
-                        .build())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(3)))
+        return configure(DynamoDbClient.builder(), env, AWS_ENDPOINT_URL_DYNAMODB, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(3)).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, Map<String, String> env, String endpointVariable, Duration connect, Duration socket, Duration call) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(socket))
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call))
                 .credentialsProvider(credentials(env));
         String region = env.get(AWS_REGION);
         if (region != null && !region.isBlank()) {
             builder.region(Region.of(region));
         }
-        String endpoint = env.get(AWS_ENDPOINT_URL_DYNAMODB);
+        String endpoint = env.get(endpointVariable);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return builder.build();
+        return builder;
     }
 
     /**
