@@ -35,6 +35,7 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
     private transient Counter duplicates;
     private transient Counter late;
     private transient Counter erasedDropped;
+    private transient Counter serverEvents;
 
     /**
      * @param dedupeTtl how long an event id is remembered
@@ -59,6 +60,7 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         duplicates = getRuntimeContext().getMetricGroup().counter("DuplicateEvents");
         late = getRuntimeContext().getMetricGroup().counter("LateEvents");
         erasedDropped = getRuntimeContext().getMetricGroup().counter("EventsBeforeErasureDropped");
+        serverEvents = getRuntimeContext().getMetricGroup().counter("ServerEventsNotCounted");
     }
 
     private static StateTtlConfig ttl(Duration duration) {
@@ -75,6 +77,10 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
             epoch.update(currentEpoch + 1);
             event.profileEpoch = currentEpoch + 1;
             ctx.output(ERASURES, event);
+            return;
+        }
+        if (ServerEventTypes.OFFER_SERVED.equals(event.type)) {
+            serverEvents.inc(); // the platform's own log of decisions, not player activity
             return;
         }
         Long before = erasedBefore.value();

@@ -1,6 +1,5 @@
 package io.playerlens.profile;
 
-import static io.playerlens.contracts.profile.ProfileItem.FEATURES;
 import static io.playerlens.contracts.profile.ProfileItem.GAME_ID;
 import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
 import static io.playerlens.contracts.profile.ProfileItem.RECEIVED_AT;
@@ -8,19 +7,18 @@ import static io.playerlens.contracts.profile.ProfileItem.UPDATED_AT;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import io.playerlens.lambda.ProfileItems;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A profile item as the API shows it. */
-record Profile(String playerId, String gameId, Map<String, AttributeValue> features, long updatedAt, long receivedAt) {
+record Profile(String playerId, String gameId, Map<String, Object> features, long updatedAt, long receivedAt) {
 
     static Profile fromItem(Map<String, AttributeValue> item) {
         return new Profile(item.get(PLAYER_ID).s(),
                 item.containsKey(GAME_ID) ? item.get(GAME_ID).s() : null,
-                item.containsKey(FEATURES) ? item.get(FEATURES).m() : Map.of(),
+                ProfileItems.features(item),
                 number(item, UPDATED_AT), number(item, RECEIVED_AT));
     }
 
@@ -34,22 +32,7 @@ record Profile(String playerId, String gameId, Map<String, AttributeValue> featu
         body.put("player_id", playerId);
         body.put("game_id", gameId);
         ObjectNode values = body.putObject("features");
-        new TreeMap<>(features).forEach((name, value) -> {
-            if (value.n() != null) {
-                BigDecimal n = new BigDecimal(value.n());
-                if (n.scale() <= 0 || n.stripTrailingZeros().scale() <= 0) {
-                    values.put(name, n.longValueExact());
-                } else {
-                    values.put(name, n.doubleValue());
-                }
-            } else if (value.s() != null) {
-                values.put(name, value.s());
-            } else if (value.bool() != null) {
-                values.put(name, value.bool());
-            } else {
-                values.putNull(name);
-            }
-        });
+        features.forEach((name, value) -> values.putPOJO(name, value));
         body.put("updated_at", Instant.ofEpochMilli(updatedAt).toString());
         body.put("received_at", Instant.ofEpochMilli(receivedAt).toString());
         body.put("freshness_ms", freshnessMillis());

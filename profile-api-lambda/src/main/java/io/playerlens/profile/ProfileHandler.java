@@ -15,6 +15,7 @@ import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.lambda.AwsClients;
 import io.playerlens.lambda.HttpResponses;
+import io.playerlens.lambda.ProfileItems;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -91,13 +92,12 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse read(String gameId, String playerId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(config.profilesTable())
-                .key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId)))).item();
-        if (item == null || item.isEmpty()) {
+        Optional<Map<String, AttributeValue>> item = ProfileItems.get(dynamo, config.profilesTable(), playerId);
+        if (item.isEmpty()) {
             metrics.profileNotFound();
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
-        Profile profile = Profile.fromItem(item);
+        Profile profile = Profile.fromItem(item.get());
         if (profile.gameId() != null && !profile.gameId().equals(gameId)) {
             metrics.profileNotFound();
             return HttpResponses.error(404, "no profile for player " + playerId);
@@ -107,9 +107,8 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse erase(String gameId, String playerId) {
-        Map<String, AttributeValue> existing = dynamo.getItem(b -> b.tableName(config.profilesTable())
-                .key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId)))).item();
-        if (existing != null && !existing.isEmpty() && !gameId.equals(Profile.fromItem(existing).gameId())) {
+        Optional<Map<String, AttributeValue>> existing = ProfileItems.get(dynamo, config.profilesTable(), playerId);
+        if (existing.isPresent() && !gameId.equals(Profile.fromItem(existing.get()).gameId())) {
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
         long now = clock.millis();

@@ -11,6 +11,12 @@ public final class EnvVars {
     public static final String QUARANTINE_STREAM_NAME = "QUARANTINE_STREAM_NAME";
     /** DynamoDB table of player profiles (partition key player_id). */
     public static final String PROFILES_TABLE_NAME = "PROFILES_TABLE_NAME";
+    /** The model folder a model Lambda serves (default: {@code model/} beside the code). */
+    public static final String MODEL_DIR = "MODEL_DIR";
+    /** The placements routing of the offers API: JSON, see docs/models.md. */
+    public static final String PLACEMENTS_JSON = "PLACEMENTS_JSON";
+    /** Model Lambdas are named this prefix + the model name (alias {@code live}). */
+    public static final String MODEL_FUNCTION_PREFIX = "MODEL_FUNCTION_PREFIX";
     /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     /** Optional: maximum request body in bytes (after gzip inflation). */

@@ -11,6 +11,13 @@ public final class ServerEventTypes {
      */
     public static final String PLAYER_ERASED = "player_erased";
 
+    /**
+     * An offers decision the offers API served (player, placement, model, version, variant, offers, scores,
+     * fallback): the feedback loop for training and for measuring model quality. Not player activity, so the
+     * feature job does not count it.
+     */
+    public static final String OFFER_SERVED = "offer_served";
+
     private ServerEventTypes() {
     }
 }

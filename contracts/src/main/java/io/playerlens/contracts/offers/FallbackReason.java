@@ -1,0 +1,13 @@
+package io.playerlens.contracts.offers;
+
+/** Why an offers response carries the placement's default offers ({@code "reason"} in the response). Public API. */
+public final class FallbackReason {
+    public static final String PROFILE_NOT_FOUND = "profile_not_found";
+    public static final String MODEL_ERROR = "model_error";
+    public static final String MODEL_TIMEOUT = "model_timeout";
+    public static final String MODEL_NOT_DEPLOYED = "model_not_deployed";
+    public static final String PLACEMENT_NOT_SERVED = "placement_not_served";
+
+    private FallbackReason() {
+    }
+}

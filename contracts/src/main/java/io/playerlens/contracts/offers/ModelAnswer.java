@@ -1,0 +1,52 @@
+package io.playerlens.contracts.offers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model Lambda's answer to the offers API: ranked offers, or the machine-readable reason it has none
+ * ({@link FallbackReason}). The JSON form is the model Lambda's response payload.
+ */
+public record ModelAnswer(String model, String modelVersion, List<ScoredOffer> offers, String failure) {
+
+    public static ModelAnswer ok(String model, String version, List<ScoredOffer> offers) {
+        return new ModelAnswer(model, version, List.copyOf(offers), null);
+    }
+
+    public static ModelAnswer failed(String model, String version, String reason) {
+        return new ModelAnswer(model, version, List.of(), reason);
+    }
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("model", model);
+        json.put("model_version", modelVersion);
+        if (failure != null) {
+            json.put("failure", failure);
+        }
+        ArrayNode array = json.putArray("offers");
+        for (ScoredOffer o : offers) {
+            array.addObject().put("offer_id", o.offer().offerId()).put("sku", o.offer().sku())
+                    .put("price_cents", o.offer().priceCents()).put("score", o.score());
+        }
+        return json;
+    }
+
+    public static ModelAnswer fromJson(JsonNode json) {
+        List<ScoredOffer> offers = new ArrayList<>();
+        for (JsonNode o : json.path("offers")) {
+            offers.add(new ScoredOffer(new Offer(o.path("offer_id").asText(), o.path("sku").asText(), o.path("price_cents").asLong()),
+                    o.path("score").asDouble()));
+        }
+        return new ModelAnswer(json.path("model").asText(null), json.path("model_version").asText(null), offers,
+                json.hasNonNull("failure") ? json.get("failure").asText() : null);
+    }
+}

@@ -1,0 +1,24 @@
+package io.playerlens.models.runtime;
+
+import io.playerlens.models.descriptor.ModelDescriptor;
+import java.util.Map;
+
+/**
+ * Builds a model's input vector from a profile: the descriptor's features in order, each divided by its scale;
+ * a missing or non-numeric feature takes its fill value (not scaled: it is given in the model's units).
+ */
+public final class FeatureVectors {
+    private FeatureVectors() {
+    }
+
+    public static float[] assemble(ModelDescriptor descriptor, Map<String, Object> features) {
+        float[] vector = new float[descriptor.features().size()];
+        for (int i = 0; i < vector.length; i++) {
+            ModelDescriptor.FeatureInput input = descriptor.features().get(i);
+            Object value = features.get(input.name());
+            vector[i] = value instanceof Number n && Double.isFinite(n.doubleValue())
+                    ? (float) (n.doubleValue() / input.scale()) : (float) input.missing();
+        }
+        return vector;
+    }
+}

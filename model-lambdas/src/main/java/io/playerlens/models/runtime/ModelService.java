@@ -1,0 +1,75 @@
+package io.playerlens.models.runtime;
+
+import io.playerlens.contracts.offers.FallbackReason;
+import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.models.descriptor.ModelDescriptor;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers for one model: reads the profile, assembles the features, runs the model within its latency budget.
+ * Never throws: every failure becomes a {@link ModelAnswer} with a machine-readable reason, and the caller
+ * serves the placement's default offers.
+ */
+public final class ModelService {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelService.class);
+
+    private final LoadedModel model;
+    private final ProfileSource profiles;
+    private final ExecutorService inference;
+
+    public ModelService(LoadedModel model, ProfileSource profiles) {
+        this.model = model;
+        this.profiles = profiles;
+        // Inference runs on its own threads so a slow model can be abandoned at its budget.
+        this.inference = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(null, r, "model-" + model.descriptor().name(), 8L * 1024 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public ModelDescriptor descriptor() {
+        return model.descriptor();
+    }
+
+    public ModelAnswer answer(String playerId, String placement) {
+        ModelDescriptor d = model.descriptor();
+        if (!d.placements().contains(placement)) {
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.PLACEMENT_NOT_SERVED);
+        }
+        Optional<Map<String, Object>> features;
+        try {
+            features = profiles.features(playerId);
+        } catch (RuntimeException e) {
+            LOG.error("model {}: profile read failed for {}", d.name(), playerId, e);
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
+        }
+        if (features.isEmpty()) {
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.PROFILE_NOT_FOUND);
+        }
+        ModelInput input = new ModelInput(playerId, placement, features.get(), FeatureVectors.assemble(d, features.get()), d.offers());
+        Future<ModelAnswer> running = inference.submit(() -> ModelAnswer.ok(d.name(), d.version(), model.rank(input)));
+        try {
+            return running.get(d.latencyBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            LOG.warn("model {} overran its {} ms budget for {}", d.name(), d.latencyBudget().toMillis(), playerId);
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_TIMEOUT);
+        } catch (ExecutionException e) {
+            LOG.error("model {} failed for {}", d.name(), playerId, e.getCause());
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_TIMEOUT);
+        }
+    }
+}
