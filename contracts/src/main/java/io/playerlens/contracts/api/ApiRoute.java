@@ -9,7 +9,8 @@ public record ApiRoute(String method, String pathTemplate, Backend backend) {
     /** The Lambda behind a route. The local gateway and the CDK app both map these to handlers. */
     public enum Backend {
         EVENT_INGEST,
-        PROFILE_API
+        PROFILE_API,
+        OFFERS_API
     }
 
     /** The API Gateway route key, e.g. {@code POST /v1/events}. */

@@ -20,6 +20,13 @@ public final class MetricNames {
     public static final String PROFILE_LATENCY_MS = "ProfileApiLatency";
     public static final String ERASURES_REQUESTED = "ErasuresRequested";
 
+    public static final String OFFERS_SERVED = "OffersServed";
+    /** Dimension reason: a FallbackReason. */
+    public static final String OFFERS_FALLBACK = "OffersFallback";
+    /** Dimension model. */
+    public static final String OFFERS_LATENCY_MS = "OffersLatency";
+    public static final String OFFER_SERVED_LOG_FAILED = "OfferServedLogFailed";
+
     private MetricNames() {
     }
 }

@@ -1,0 +1,113 @@
+package io.playerlens.offers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.api.ApiRoutes;
+import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.ScoredOffer;
+import io.playerlens.lambda.AwsClients;
+import io.playerlens.lambda.HttpResponses;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * {@code GET /v1/players/{player_id}/offers?placement=...}: picks the player's variant for the placement, asks its
+ * model within the placement's budget, and answers 200 with the model's offers — or, whatever went wrong on the
+ * model's side, 200 with the placement's default offers, {@code fallback: true} and a machine-readable
+ * {@code reason}. Every decision is logged as an {@code offer_served} event.
+ */
+public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(OffersHandler.class);
+
+    private final OffersConfig config;
+    private final ModelInvoker models;
+    private final OfferServedLog log;
+    private final OffersMetrics metrics;
+    private final Clock clock;
+
+    /** The Lambda runtime's constructor: models are invoked as their own Lambdas. */
+    public OffersHandler() {
+        this(System.getenv(), null, new OffersMetrics.Emf());
+    }
+
+    /** For hosts that bring their own model invoker (the local gateway serves the models in process). */
+    public OffersHandler(Map<String, String> env, ModelInvoker models, OffersMetrics metrics) {
+        this(OffersConfig.fromEnv(env), env, models, metrics);
+    }
+
+    private OffersHandler(OffersConfig config, Map<String, String> env, ModelInvoker models, OffersMetrics metrics) {
+        this(config, models != null ? models : new LambdaModelInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create())
+                        .build(), config.modelFunctionPrefix()),
+                new OfferServedLog(AwsClients.kinesis(env), config.eventsStream(), metrics), metrics, Clock.systemUTC());
+    }
+
+    OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog log, OffersMetrics metrics, Clock clock) {
+        this.config = config;
+        this.models = models;
+        this.log = log;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
+        long started = System.nanoTime();
+        Optional<String> game = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
+        if (game.isEmpty()) {
+            return HttpResponses.error(401, "missing or unknown x-api-key");
+        }
+        String playerId = request.getPathParameters() == null ? null : request.getPathParameters().get(ApiRoutes.PLAYER_ID_PARAMETER);
+        if (!EventValidator.isValidPlayerId(playerId)) {
+            return HttpResponses.error(400, EventValidator.PLAYER_ID_RULE);
+        }
+        String placementName = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("placement");
+        if (placementName == null || placementName.isBlank()) {
+            return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + config.placements().all().keySet());
+        }
+        Optional<Placement> placement = config.placements().get(placementName);
+        if (placement.isEmpty()) {
+            return HttpResponses.error(400, "placement " + placementName + " is not configured; known: " + config.placements().all().keySet());
+        }
+        Placement.Variant variant = VariantAssigner.assign(placement.get(), playerId);
+        ModelAnswer answer;
+        try {
+            answer = models.invoke(variant.model(), playerId, placementName, placement.get().budget());
+        } catch (RuntimeException e) {
+            LOG.error("model invoker failed for {}", variant.model(), e);
+            answer = ModelAnswer.failed(variant.model(), null, io.playerlens.contracts.offers.FallbackReason.MODEL_ERROR);
+        }
+        boolean fallback = !answer.succeeded();
+        List<ScoredOffer> offers = fallback
+                ? placement.get().defaultOffers().stream().map(o -> new ScoredOffer(o, 0)).toList()
+                : answer.offers();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("player_id", playerId);
+        body.put("placement", placementName);
+        body.put("model", variant.model());
+        body.put("model_version", answer.modelVersion());
+        body.put("variant", variant.variant());
+        ArrayNode list = body.putArray("offers");
+        offers.forEach(o -> list.addObject().put("offer_id", o.offer().offerId()).put("sku", o.offer().sku())
+                .put("price_cents", o.offer().priceCents()).put("score", o.score()));
+        body.put("fallback", fallback);
+        if (fallback) {
+            body.put("reason", answer.failure());
+        }
+        log.log(OfferServedLog.event(game.get(), playerId, placementName, variant.model(), answer.modelVersion(), variant.variant(),
+                offers, fallback, answer.failure(), clock.millis()));
+        metrics.served(variant.model(), variant.variant(), fallback, answer.failure(), (System.nanoTime() - started) / 1e6);
+        return HttpResponses.json(200, body.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package io.playerlens.offers;
+
+import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
+import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
+import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
+import static io.playerlens.contracts.metrics.MetricNames.OFFERS_SERVED;
+import static io.playerlens.contracts.metrics.MetricNames.OFFER_SERVED_LOG_FAILED;
+
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsBuilder;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** What the offers API counts, per model: EMF on Lambda, in memory locally. */
+public interface OffersMetrics {
+    void served(String model, String variant, boolean fallback, String reason, double millis);
+
+    void offerServedLogFailed();
+
+    default void flush() {
+    }
+
+    OffersMetrics NONE = new OffersMetrics() {
+        @Override
+        public void served(String model, String variant, boolean fallback, String reason, double millis) {
+        }
+
+        @Override
+        public void offerServedLogFailed() {
+        }
+    };
+
+    /** CloudWatch EMF through Powertools: one metric line per request, dimensioned by model (and reason). */
+    final class Emf implements OffersMetrics {
+        private final Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService("offers-api").build();
+
+        @Override
+        public void served(String model, String variant, boolean fallback, String reason, double millis) {
+            metrics.flushSingleMetric(OFFERS_SERVED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("model", model));
+            metrics.flushSingleMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS, NAMESPACE, DimensionSet.of("model", model));
+            if (fallback) {
+                metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("model", model, "reason", reason));
+            }
+        }
+
+        @Override
+        public void offerServedLogFailed() {
+            metrics.flushSingleMetric(OFFER_SERVED_LOG_FAILED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("service", "offers-api"));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.playerlens.offers;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Assigns a player to a placement's variant deterministically: the first 8 bytes of SHA-256(salt:player) pick a
+ * point in the total weight, so a player keeps their variant, and traffic splits by weight across players.
+ */
+public final class VariantAssigner {
+    private VariantAssigner() {
+    }
+
+    public static Placement.Variant assign(Placement placement, String playerId) {
+        int total = placement.variants().stream().mapToInt(Placement.Variant::weight).sum();
+        long point = Long.remainderUnsigned(hash(placement.salt() + ":" + playerId), total);
+        long cumulative = 0;
+        for (Placement.Variant variant : placement.variants()) {
+            cumulative += variant.weight();
+            if (point < cumulative) {
+                return variant;
+            }
+        }
+        throw new IllegalStateException("weights of placement " + placement.name() + " add up to " + total);
+    }
+
+    private static long hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest, 0, 8).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.playerlens.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.offers.FallbackReason;
+import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.Offer;
+import io.playerlens.contracts.offers.ScoredOffer;
+import io.playerlens.lambda.ApiKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
+
+class OffersHandlerTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PLACEMENTS = """
+            {"store": {"salt": "s1", "budget_ms": 40,
+              "default_offers": [{"offer_id": "starter_pack", "sku": "starter", "price_cents": 99}],
+              "variants": [{"variant": "A", "model": "the-model", "weight": 100}]}}""";
+    private static final Offer GEMS = new Offer("gems_500", "gems_500", 499);
+
+    static final class CapturingKinesis implements KinesisClient {
+        final List<PutRecordRequest> puts = new ArrayList<>();
+
+        @Override
+        public PutRecordResponse putRecord(PutRecordRequest request) {
+            puts.add(request);
+            return PutRecordResponse.builder().build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "kinesis";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final CapturingKinesis kinesis = new CapturingKinesis();
+
+    private OffersHandler handler(ModelInvoker models) {
+        OffersConfig config = OffersConfig.fromEnv(Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
+                EnvVars.EVENTS_STREAM_NAME, "events", EnvVars.PLACEMENTS_JSON, PLACEMENTS));
+        return new OffersHandler(config, models, new OfferServedLog(kinesis, "events", OffersMetrics.NONE, Runnable::run),
+                OffersMetrics.NONE, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static APIGatewayV2HTTPEvent request(String player, String placement) {
+        Map<String, String> query = new HashMap<>();
+        if (placement != null) {
+            query.put("placement", placement);
+        }
+        return APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("x-api-key", "k1")).withPathParameters(Map.of("player_id", player))
+                .withQueryStringParameters(query).build();
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
+        return MAPPER.readTree(response.getBody());
+    }
+
+    @Test
+    void modelAnswer_isServed_andLoggedAsOfferServed() throws Exception {
+        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) ->
+                ModelAnswer.ok(model, "7", List.of(new ScoredOffer(GEMS, 0.8)))).handleRequest(request("p-1", "store"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("model").asText()).isEqualTo("the-model");
+        assertThat(body.get("model_version").asText()).isEqualTo("7");
+        assertThat(body.get("variant").asText()).isEqualTo("A");
+        assertThat(body.get("fallback").asBoolean()).isFalse();
+        assertThat(body.has("reason")).isFalse();
+        assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("gems_500");
+        assertThat(body.get("offers").get(0).get("score").asDouble()).isEqualTo(0.8);
+
+        assertThat(kinesis.puts).hasSize(1);
+        assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("p-1");
+        JsonNode served = BatchCodec.decodeEvents(kinesis.puts.get(0).data().asByteArray()).get(0);
+        assertThat(served.get("type").asText()).isEqualTo("offer_served");
+        assertThat(served.get("props").get("offers").get(0).asText()).isEqualTo("gems_500");
+        assertThat(served.get("props").get("variant").asText()).isEqualTo("A");
+    }
+
+    private void assertFallback(String reason) throws Exception {
+        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) -> ModelAnswer.failed(model, null, reason))
+                .handleRequest(request("p-1", "store"), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("fallback").asBoolean()).isTrue();
+        assertThat(body.get("reason").asText()).isEqualTo(reason);
+        assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("starter_pack");
+        JsonNode served = BatchCodec.decodeEvents(kinesis.puts.get(kinesis.puts.size() - 1).data().asByteArray()).get(0);
+        assertThat(served.get("props").get("fallback").asBoolean()).isTrue();
+        assertThat(served.get("props").get("reason").asText()).isEqualTo(reason);
+    }
+
+    @Test
+    void unknownPlayer_fallsBackToDefaults() throws Exception {
+        assertFallback(FallbackReason.PROFILE_NOT_FOUND);
+    }
+
+    @Test
+    void failingModel_fallsBackToDefaults() throws Exception {
+        assertFallback(FallbackReason.MODEL_ERROR);
+    }
+
+    @Test
+    void slowModel_fallsBackToDefaults() throws Exception {
+        assertFallback(FallbackReason.MODEL_TIMEOUT);
+    }
+
+    @Test
+    void undeployedModel_fallsBackToDefaults() throws Exception {
+        assertFallback(FallbackReason.MODEL_NOT_DEPLOYED);
+    }
+
+    @Test
+    void anInvokerThatThrows_stillAnswers200WithDefaults() throws Exception {
+        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) -> {
+            throw new IllegalStateException("bug");
+        }).handleRequest(request("p-1", "store"), null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("reason").asText()).isEqualTo(FallbackReason.MODEL_ERROR);
+    }
+
+    @Test
+    void missingOrUnknownPlacement_is400() throws Exception {
+        ModelInvoker never = (model, player, placement, budget) -> {
+            throw new AssertionError("not called");
+        };
+        assertThat(handler(never).handleRequest(request("p-1", null), null).getStatusCode()).isEqualTo(400);
+        APIGatewayV2HTTPResponse unknown = handler(never).handleRequest(request("p-1", "home"), null);
+        assertThat(unknown.getStatusCode()).isEqualTo(400);
+        assertThat(body(unknown).get("error").asText()).isEqualTo("placement home is not configured; known: [store]");
+    }
+
+    @Test
+    void missingKey_is401() {
+        APIGatewayV2HTTPEvent request = request("p-1", "store");
+        request.setHeaders(Map.of());
+        assertThat(handler((m, p, pl, b) -> null).handleRequest(request, null).getStatusCode()).isEqualTo(401);
+    }
+}
