@@ -17,6 +17,9 @@ final class StatusBlock {
                 "  Health           " + base + "/health",
                 "  Send events      POST " + base + "/v1/events",
                 "  Profiles         GET  " + base + "/v1/players/{player_id}/profile   (DELETE /v1/players/{player_id} erases)",
+                "  Offers           GET  " + base + "/v1/players/{player_id}/offers?placement=store   models: "
+                        + String.join(", ", platform.models().services().keySet())
+                        + (platform.models().problems().isEmpty() ? "" : "   NOT SERVED: " + platform.models().problems().keySet()),
                 "  Feature job      Flink MiniCluster, parallelism " + platform.options().parallelism() + ", table "
                         + LocalPlatform.PROFILES_TABLE,
                 "  Kinesis (mock)   " + platform.aws().kinesisEndpoint() + "   streams " + LocalPlatform.EVENTS_STREAM

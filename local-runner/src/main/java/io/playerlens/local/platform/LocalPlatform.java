@@ -13,7 +13,12 @@ import io.playerlens.features.JobProperties;
 import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
+import io.playerlens.lambda.ProfileItems;
 import io.playerlens.local.metrics.LocalIngestMetrics;
+import io.playerlens.local.models.LocalModels;
+import io.playerlens.offers.OffersHandler;
+import io.playerlens.offers.OffersMetrics;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.playerlens.profile.ProfileHandler;
 import io.playerlens.profile.ProfileMetrics;
 import java.net.URI;
@@ -40,16 +45,30 @@ public final class LocalPlatform implements AutoCloseable {
      * @param featureJobSettings overrides of the feature job's {@code FeatureJob} property group
      * @param sourceSettings overrides of its {@code EventsSource} group (e.g. the polling interval)
      * @param sinkSettings overrides of its {@code ProfileSink} group (e.g. the flush timeout)
+     * @param modelsDir the data scientists' model folders and {@code placements.json}
      */
     public record Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings,
-                          Map<String, String> sourceSettings, Map<String, String> sinkSettings) {
+                          Map<String, String> sourceSettings, Map<String, String> sinkSettings, Path modelsDir) {
         public Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
-            this(port, apiKey, shards, workDir, parallelism, Map.of(), Map.of(), Map.of());
+            this(port, apiKey, shards, workDir, parallelism, Map.of(), Map.of(), Map.of(), defaultModelsDir());
         }
 
         public Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings) {
-            this(port, apiKey, shards, workDir, parallelism, featureJobSettings, Map.of(), Map.of());
+            this(port, apiKey, shards, workDir, parallelism, featureJobSettings, Map.of(), Map.of(), defaultModelsDir());
         }
+
+        public Options withModelsDir(Path dir) {
+            return new Options(port, apiKey, shards, workDir, parallelism, featureJobSettings, sourceSettings, sinkSettings, dir);
+        }
+    }
+
+    /** {@code models/} of the checkout: the script passes {@code -Dplayerlens.home}; tests run one level below it. */
+    public static Path defaultModelsDir() {
+        String home = System.getProperty("playerlens.home");
+        if (home != null) {
+            return Path.of(home, "models");
+        }
+        return java.nio.file.Files.isDirectory(Path.of("models")) ? Path.of("models") : Path.of("..", "models");
     }
 
     private final Options options;
@@ -57,15 +76,17 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalGateway gateway;
     private final LocalIngestMetrics ingestMetrics;
     private final LocalFeatureJob featureJob;
+    private final LocalModels models;
     private final ObjectMapper mapper = new ObjectMapper();
 
     private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics,
-                          LocalFeatureJob featureJob) {
+                          LocalFeatureJob featureJob, LocalModels models) {
         this.options = options;
         this.aws = aws;
         this.gateway = gateway;
         this.ingestMetrics = ingestMetrics;
         this.featureJob = featureJob;
+        this.models = models;
     }
 
     public static LocalPlatform start(Options options) {
@@ -89,14 +110,20 @@ public final class LocalPlatform implements AutoCloseable {
             featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
             LocalIngestMetrics metrics = new LocalIngestMetrics();
             Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
+            env.put(EnvVars.PLACEMENTS_JSON, placements(options.modelsDir()));
             IngestHandler ingest = new IngestHandler(env, metrics);
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
+            DynamoDbClient dynamo = aws.dynamoDb();
+            LocalModels models = LocalModels.load(options.modelsDir(),
+                    playerId -> ProfileItems.get(dynamo, PROFILES_TABLE, playerId).map(ProfileItems::features));
+            OffersHandler offers = new OffersHandler(env, models, OffersMetrics.NONE);
             LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
                     Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
-                            ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles)),
+                            ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles),
+                            ApiRoute.Backend.OFFERS_API, new LocalGateway.Function("playerlens-offers-api", offers)),
                     Map.of("/health", (method, query) -> self[0].health()));
-            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob);
+            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob, models);
             return self[0];
         } catch (RuntimeException e) {
             if (featureJob != null) {
@@ -116,6 +143,19 @@ public final class LocalPlatform implements AutoCloseable {
         env.put(EnvVars.API_KEY_HASHES, LOCAL_GAME_ID + ":" + ApiKeys.sha256Hex(apiKey));
         env.put(EnvVars.LOCAL_MODE, "true");
         return env;
+    }
+
+    private static String placements(Path modelsDir) {
+        Path file = modelsDir.resolve("placements.json");
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "{}";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public LocalModels models() {
+        return models;
     }
 
     public URI baseUrl() {
@@ -147,6 +187,10 @@ public final class LocalPlatform implements AutoCloseable {
         boolean flinkUp = featureJob.running();
         components.putObject("feature_job").put("status", flinkUp ? "up" : "down").put("job_status", featureJob.status())
                 .put("profiles_table", PROFILES_TABLE);
+        ObjectNode modelsNode = components.putObject("models");
+        modelsNode.put("status", models.problems().isEmpty() ? "up" : "degraded");
+        modelsNode.putPOJO("served", models.services().keySet());
+        modelsNode.putPOJO("not_served", models.problems());
         ObjectNode ingest = components.putObject("event_ingest");
         ingest.put("status", "up");
         ingestMetrics.snapshot().forEach((k, v) -> ingest.put(k, v.doubleValue()));

@@ -1,0 +1,94 @@
+package io.playerlens.local.models;
+
+import io.playerlens.contracts.offers.FallbackReason;
+import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.models.descriptor.DescriptorParser;
+import io.playerlens.models.runtime.LoadedModel;
+import io.playerlens.models.runtime.ModelService;
+import io.playerlens.models.runtime.ProfileSource;
+import io.playerlens.offers.ModelInvoker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every model folder found in the models directory, loaded and served in process — what one Lambda per model does
+ * on AWS. A folder whose descriptor or model is broken is reported and skipped, so its placement falls back.
+ */
+public final class LocalModels implements ModelInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
+
+    private final Map<String, ModelService> services;
+    private final Map<String, String> problems;
+
+    private LocalModels(Map<String, ModelService> services, Map<String, String> problems) {
+        this.services = Map.copyOf(services);
+        this.problems = Map.copyOf(problems);
+    }
+
+    public static LocalModels load(Path modelsDir, ProfileSource profiles) {
+        Map<String, ModelService> services = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Path folder : folders(modelsDir)) {
+            try {
+                LoadedModel model = LoadedModel.load(folder);
+                services.put(model.descriptor().name(), new ModelService(model, profiles));
+            } catch (RuntimeException e) {
+                problems.put(folder.getFileName().toString(), e.getMessage());
+                LOG.error("model folder {} not served: {}", folder, e.getMessage());
+            }
+        }
+        return new LocalModels(services, problems);
+    }
+
+    static List<Path> folders(Path modelsDir) {
+        if (!Files.isDirectory(modelsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(modelsDir)) {
+            return children.filter(p -> Files.exists(p.resolve(DescriptorParser.FILE))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, ModelService> services() {
+        return services;
+    }
+
+    /** Folder → why it is not served. */
+    public Map<String, String> problems() {
+        return problems;
+    }
+
+    @Override
+    public ModelAnswer invoke(String model, String playerId, String placement, Duration budget) {
+        ModelService service = services.get(model);
+        if (service == null) {
+            return ModelAnswer.failed(model, null, FallbackReason.MODEL_NOT_DEPLOYED);
+        }
+        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(playerId, placement));
+        try {
+            return answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return ModelAnswer.failed(model, service.descriptor().version(), FallbackReason.MODEL_TIMEOUT);
+        } catch (ExecutionException e) {
+            return ModelAnswer.failed(model, service.descriptor().version(), FallbackReason.MODEL_ERROR);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ModelAnswer.failed(model, service.descriptor().version(), FallbackReason.MODEL_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.playerlens.local.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.profile.ProfileItem;
+import io.playerlens.local.platform.LocalPlatform;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Profiles written into the DynamoDB emulator → offers through the local gateway, for both example models, and
+ * for a model that throws, one that sleeps past its budget and one that is not deployed: always 200.
+ */
+class OffersThroughGatewayIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalPlatform platform;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path models = Path.of("target", "it-offers", "models");
+        copyTree(Path.of("..", "models"), models);
+        writeModel(models.resolve("thrower"), "thrower", ThrowingModel.class.getName(), 50);
+        writeModel(models.resolve("sleeper"), "sleeper", SleepingModel.class.getName(), 1000);
+        Map<String, Object> placements = MAPPER.readValue(models.resolve("placements.json").toFile(), Map.class);
+        placements.put("broken", placement("thrower", 200));
+        placements.put("slow", placement("sleeper", 100));
+        placements.put("ghost", placement("not-deployed", 100));
+        MAPPER.writeValue(models.resolve("placements.json").toFile(), placements);
+        platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 1, Path.of("target", "it-offers"), 1)
+                .withModelsDir(models));
+        for (int i = 0; i < 40; i++) {
+            storeProfile("payer-" + i, 3 + i % 5, 1500L * (1 + i % 4), 500);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    private static Map<String, Object> placement(String model, int budget) {
+        return Map.of("salt", "x", "budget_ms", budget,
+                "default_offers", java.util.List.of(Map.of("offer_id", "starter_pack", "sku", "starter_bundle", "price_cents", 99)),
+                "variants", java.util.List.of(Map.of("variant", "A", "model", model, "weight", 100)));
+    }
+
+    private static void writeModel(Path folder, String name, String className, int budget) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("model.json"), """
+                {"name": "%s", "version": "1", "placements": ["broken", "slow"], "type": "java", "class": "%s",
+                 "features": [{"name": "events_total", "missing": 0}],
+                 "offers": [{"offer_id": "starter_pack", "sku": "starter_bundle", "price_cents": 99}],
+                 "top_k": 1, "latency_budget_ms": %d, "default_offers": ["starter_pack"]}""".formatted(name, className, budget));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void storeProfile(String player, long purchases, long spend, long coins) {
+        Map<String, AttributeValue> features = new HashMap<>();
+        features.put("purchases_total", AttributeValue.fromN(Long.toString(purchases)));
+        features.put("spend_total_cents", AttributeValue.fromN(Long.toString(spend)));
+        features.put("coins_balance", AttributeValue.fromN(Long.toString(coins)));
+        features.put("events_total", AttributeValue.fromN("120"));
+        features.put("sessions_total", AttributeValue.fromN("12"));
+        platform.aws().dynamoDb().putItem(b -> b.tableName(LocalPlatform.PROFILES_TABLE).item(Map.of(
+                ProfileItem.PLAYER_ID, AttributeValue.fromS(player),
+                ProfileItem.GAME_ID, AttributeValue.fromS(LocalPlatform.LOCAL_GAME_ID),
+                ProfileItem.FEATURES, AttributeValue.fromM(features),
+                ProfileItem.UPDATED_AT, AttributeValue.fromN("1"), ProfileItem.RECEIVED_AT, AttributeValue.fromN("1"))));
+    }
+
+    private static JsonNode offers(String player, String placement) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=" + placement))
+                .header("x-api-key", "dev-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void bothExampleModels_serveRankedOffers_toTheirVariant() throws Exception {
+        Set<String> modelsSeen = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            JsonNode body = offers("payer-" + i, "store");
+            assertThat(body.get("fallback").asBoolean()).as(body.toString()).isFalse();
+            assertThat(body.get("offers")).hasSize(3);
+            assertThat(body.get("offers").get(0).get("score").asDouble()).isGreaterThanOrEqualTo(body.get("offers").get(1).get("score").asDouble());
+            assertThat(offers("payer-" + i, "store").get("variant")).isEqualTo(body.get("variant"));
+            modelsSeen.add(body.get("model").asText());
+        }
+        assertThat(modelsSeen).containsExactlyInAnyOrder("starter-heuristic", "store-logreg");
+    }
+
+    @Test
+    void unknownPlayer_getsDefaults() throws Exception {
+        JsonNode body = offers("nobody-at-all", "store");
+        assertThat(body.get("fallback").asBoolean()).isTrue();
+        assertThat(body.get("reason").asText()).isEqualTo("profile_not_found");
+        assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("starter_pack");
+    }
+
+    @Test
+    void throwingModel_getsDefaults() throws Exception {
+        assertThat(offers("payer-1", "broken").get("reason").asText()).isEqualTo("model_error");
+    }
+
+    @Test
+    void modelSlowerThanItsBudget_getsDefaults_withinTheBudget() throws Exception {
+        long started = System.nanoTime();
+        JsonNode body = offers("payer-1", "slow");
+        assertThat(body.get("reason").asText()).isEqualTo("model_timeout");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_500);
+    }
+
+    @Test
+    void undeployedModel_getsDefaults() throws Exception {
+        assertThat(offers("payer-1", "ghost").get("reason").asText()).isEqualTo("model_not_deployed");
+    }
+}
