@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--minibatch-ms", defaultValue = "0", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
     int miniBatchMs;
 
+    @Option(names = "--offers-rate", defaultValue = "200", description = "GET /offers requests per second after the freshness run; 0 skips (default: ${DEFAULT-VALUE}).")
+    double offersRate;
+
     @Option(names = {"-S", "--set"}, description = "Any feature job property, GROUP.key=value, e.g. -S FeatureJob.checkpoint.interval.ms=60000")
     Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -82,6 +85,20 @@ final class BenchCommand implements Callable<Integer> {
                     "shards", shards, "parallelism", parallelism, "batch", batch, "send_interval_s", sendInterval));
             report.put("overrides", overrides);
             report.put("freshness", result);
+            if (offersRate > 0) {
+                java.util.List<String> players = new java.util.ArrayList<>();
+                for (int i = 0; i < result.activePlayers(); i++) {
+                    players.add("load-" + i);
+                }
+                System.out.printf("%nOffers: %.0f GET /offers per second for %d s over %d players with profiles...%n", offersRate, duration, players.size());
+                io.playerlens.local.bench.OffersBench.Result offers = new io.playerlens.local.bench.OffersBench(platform)
+                        .run(players, offersRate, Duration.ofSeconds(duration));
+                offers.loadMillis().forEach((model, ms) -> System.out.printf("  model %-18s load %4d ms   inference (µs) %s%n", model, ms,
+                        offers.inferenceMicros().get(model)));
+                offers.httpMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
+                System.out.printf("  %.0f requests/s sent, %d fallbacks of %d%n", offers.requestsPerSecond(), offers.fallbacks(), offers.requests());
+                report.put("offers", offers);
+            }
             Path file = out.resolve("freshness-" + (long) rate + "-batch" + batch + ".json");
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
             System.out.println("Report: " + file);

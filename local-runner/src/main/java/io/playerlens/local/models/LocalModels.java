@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -32,6 +34,12 @@ public final class LocalModels implements ModelInvoker {
 
     private final Map<String, ModelService> services;
     private final Map<String, String> problems;
+    /** Like Lambda's concurrency: each request gets a thread of its own (the profile read blocks on DynamoDB). */
+    private final ExecutorService invocations = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "local-model-invocation");
+        t.setDaemon(true);
+        return t;
+    });
 
     private LocalModels(Map<String, ModelService> services, Map<String, String> problems) {
         this.services = Map.copyOf(services);
@@ -79,7 +87,7 @@ public final class LocalModels implements ModelInvoker {
         if (service == null) {
             return ModelAnswer.failed(model, null, FallbackReason.MODEL_NOT_DEPLOYED);
         }
-        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(playerId, placement));
+        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(playerId, placement), invocations);
         try {
             return answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
