@@ -1,0 +1,22 @@
+package io.playerlens.offers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playerlens.contracts.config.EnvVars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Docs drift: every variable the handler reads has a row in this module's README config table. */
+class ReadmeConfigTableTest {
+    private static final List<String> READ = List.of(EnvVars.API_KEY_HASHES, EnvVars.EVENTS_STREAM_NAME, EnvVars.PLACEMENTS_JSON, EnvVars.MODEL_FUNCTION_PREFIX, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
+
+    @Test
+    void everyConfigKey_hasARowInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String key : READ) {
+            assertThat(readme).as("README row for " + key).contains("| `" + key + "` |");
+        }
+    }
+}
