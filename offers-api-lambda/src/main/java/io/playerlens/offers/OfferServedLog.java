@@ -1,15 +1,14 @@
 package io.playerlens.offers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.event.EventFields;
 import io.playerlens.contracts.event.ServerEventTypes;
+import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.contracts.offers.ScoredOffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,14 +50,8 @@ public final class OfferServedLog {
     /** The event for one decision (also what the response reflects). */
     static ObjectNode event(String gameId, String playerId, String placement, String model, String version, String variant,
                             List<ScoredOffer> offers, boolean fallback, String reason, long now) {
-        ObjectNode e = JsonNodeFactory.instance.objectNode();
-        e.put(EventFields.EVENT_ID, UUID.randomUUID().toString());
-        e.put(EventFields.PLAYER_ID, playerId);
-        e.put(EventFields.GAME_ID, gameId);
-        e.put(EventFields.TYPE, ServerEventTypes.OFFER_SERVED);
-        e.put(EventFields.TS, now);
-        e.put(EventFields.RECEIVED_AT, now);
-        ObjectNode props = e.putObject(EventFields.PROPS);
+        ObjectNode e = ServerEvents.create(ServerEventTypes.OFFER_SERVED, playerId, gameId, now);
+        ObjectNode props = ServerEvents.props(e);
         props.put("placement", placement).put("model", model).put("model_version", version).put("variant", variant)
                 .put("fallback", fallback);
         if (reason != null) {

@@ -7,12 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.playerlens.contracts.api.ApiRoutes;
-import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.lambda.AwsClients;
 import io.playerlens.lambda.HttpResponses;
+import io.playerlens.lambda.PlayerRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +63,13 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         long started = System.nanoTime();
-        Optional<String> game = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
-        if (game.isEmpty()) {
-            return HttpResponses.error(401, "missing or unknown x-api-key");
+        PlayerRequest player;
+        try {
+            player = PlayerRequest.from(request, config.apiKeys());
+        } catch (PlayerRequest.Refused refused) {
+            return refused.response();
         }
-        String playerId = request.getPathParameters() == null ? null : request.getPathParameters().get(ApiRoutes.PLAYER_ID_PARAMETER);
-        if (!EventValidator.isValidPlayerId(playerId)) {
-            return HttpResponses.error(400, EventValidator.PLAYER_ID_RULE);
-        }
+        String playerId = player.playerId();
         String placementName = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("placement");
         if (placementName == null || placementName.isBlank()) {
             return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + config.placements().all().keySet());
@@ -105,7 +103,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (fallback) {
             body.put("reason", answer.failure());
         }
-        log.log(OfferServedLog.event(game.get(), playerId, placementName, variant.model(), answer.modelVersion(), variant.variant(),
+        log.log(OfferServedLog.event(player.gameId(), playerId, placementName, variant.model(), answer.modelVersion(), variant.variant(),
                 offers, fallback, answer.failure(), clock.millis()));
         metrics.served(variant.model(), variant.variant(), fallback, answer.failure(), (System.nanoTime() - started) / 1e6);
         return HttpResponses.json(200, body.toString());

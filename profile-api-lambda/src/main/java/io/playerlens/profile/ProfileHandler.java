@@ -8,20 +8,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.codec.BatchCodec;
-import io.playerlens.contracts.event.EventFields;
-import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.lambda.AwsClients;
+import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
+import io.playerlens.lambda.PlayerRequest;
 import io.playerlens.lambda.ProfileItems;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -71,17 +69,12 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         long started = System.nanoTime();
         try {
-            Optional<String> game = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
-            if (game.isEmpty()) {
-                return HttpResponses.error(401, "missing or unknown x-api-key");
-            }
-            String playerId = request.getPathParameters() == null ? null : request.getPathParameters().get(ApiRoutes.PLAYER_ID_PARAMETER);
-            if (!EventValidator.isValidPlayerId(playerId)) {
-                return HttpResponses.error(400, EventValidator.PLAYER_ID_RULE);
-            }
+            PlayerRequest player = PlayerRequest.from(request, config.apiKeys());
             String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
                     ? request.getRequestContext().getHttp().getMethod() : "GET";
-            return "DELETE".equalsIgnoreCase(method) ? erase(game.get(), playerId) : read(game.get(), playerId);
+            return "DELETE".equalsIgnoreCase(method) ? erase(player.gameId(), player.playerId()) : read(player.gameId(), player.playerId());
+        } catch (PlayerRequest.Refused refused) {
+            return refused.response();
         } catch (SdkException e) {
             LOG.error("profile request failed on an AWS call", e);
             return HttpResponses.error(503, "profile store unavailable, retry later", Map.of("retry-after", "1"));
@@ -111,15 +104,8 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (existing.isPresent() && !gameId.equals(Profile.fromItem(existing.get()).gameId())) {
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
-        long now = clock.millis();
-        ObjectNode event = mapper.createObjectNode();
-        event.put(EventFields.EVENT_ID, UUID.randomUUID().toString());
-        event.put(EventFields.PLAYER_ID, playerId);
-        event.put(EventFields.GAME_ID, gameId);
-        event.put(EventFields.TYPE, ServerEventTypes.PLAYER_ERASED);
-        event.put(EventFields.TS, now);
-        event.put(EventFields.RECEIVED_AT, now);
-        event.putObject(EventFields.PROPS).put("requested_by", gameId);
+        ObjectNode event = ServerEvents.create(ServerEventTypes.PLAYER_ERASED, playerId, gameId, clock.millis());
+        ServerEvents.props(event).put("requested_by", gameId);
         byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
         kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(playerId).data(SdkBytes.fromByteArray(record)));
         dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId))));
