@@ -2,6 +2,7 @@ package io.playerlens.models;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.lambda.AwsClients;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * init (and before a SnapStart snapshot), not on the first request.
  */
 public final class ModelHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final ModelService service;
 
     public ModelHandler() {
@@ -43,6 +46,6 @@ public final class ModelHandler implements RequestHandler<Map<String, String>, M
     @SuppressWarnings("unchecked")
     public Map<String, Object> handleRequest(Map<String, String> request, Context context) {
         ModelAnswer answer = service.answer(request.get("player_id"), request.get("placement"));
-        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(answer.toJson(), Map.class);
+        return MAPPER.convertValue(answer.toJson(), Map.class);
     }
 }
