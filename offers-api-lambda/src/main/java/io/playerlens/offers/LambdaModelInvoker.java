@@ -3,6 +3,7 @@ package io.playerlens.offers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.ModelFunctions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class LambdaModelInvoker implements ModelInvoker {
     public ModelAnswer invoke(String model, String playerId, String placement, Duration budget) {
         try {
             byte[] payload = MAPPER.writeValueAsBytes(Map.of("player_id", playerId, "placement", placement));
-            InvokeResponse response = lambda.invoke(b -> b.functionName(functionPrefix + model).qualifier("live")
+            InvokeResponse response = lambda.invoke(b -> b.functionName(functionPrefix + model).qualifier(ModelFunctions.ALIAS)
                     .payload(SdkBytes.fromByteArray(payload))
                     .overrideConfiguration(c -> c.apiCallTimeout(budget)));
             if (response.functionError() != null) {

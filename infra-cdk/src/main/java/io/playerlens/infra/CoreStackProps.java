@@ -1,0 +1,16 @@
+package io.playerlens.infra;
+
+/**
+ * What a deployment chooses about the core stack.
+ *
+ * @param apiKeyHashes {@code game_id:sha256hex,...} for the games' API keys (never the keys)
+ * @param provisionedShards 0 for an on-demand events stream (the default), or the shard count of a provisioned one
+ * @param throttleRatePerSecond HTTP API steady-state request limit
+ * @param throttleBurst HTTP API burst limit
+ */
+public record CoreStackProps(String apiKeyHashes, int provisionedShards, int throttleRatePerSecond, int throttleBurst) {
+
+    public static CoreStackProps defaults(String apiKeyHashes) {
+        return new CoreStackProps(apiKeyHashes, 0, 2000, 5000);
+    }
+}

@@ -1,0 +1,96 @@
+package io.playerlens.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playerlens.contracts.api.ApiRoutes;
+import io.playerlens.contracts.config.EnvVars;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The core stack's template: the properties that matter, pinned without hashed logical ids. */
+class CoreStackTest {
+    private static Template template;
+
+    @BeforeAll
+    static void synth() {
+        App app = new App();
+        template = Template.fromStack(new CoreStack(app, "Core", StackProps.builder().build(),
+                CoreStackProps.defaults("demo:" + "a".repeat(64))));
+    }
+
+    @Test
+    void eventsStream_isOnDemand_andEncrypted_besideAQuarantineStream() {
+        template.resourceCountIs("AWS::Kinesis::Stream", 2);
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", CoreStack.EVENTS_STREAM,
+                "StreamModeDetails", Map.of("StreamMode", "ON_DEMAND"), "StreamEncryption", Map.of("EncryptionType", "KMS")));
+        template.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", CoreStack.QUARANTINE_STREAM));
+    }
+
+    @Test
+    void provisionedStream_isAnOption() {
+        Template provisioned = Template.fromStack(new CoreStack(new App(), "Core", StackProps.builder().build(),
+                new CoreStackProps("demo:" + "a".repeat(64), 4, 100, 200)));
+        provisioned.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", CoreStack.EVENTS_STREAM, "ShardCount", 4,
+                "StreamModeDetails", Map.of("StreamMode", "PROVISIONED")));
+    }
+
+    @Test
+    void profilesTable_isOnDemand_withTtlPitrAndEncryption() {
+        template.hasResourceProperties("AWS::DynamoDB::GlobalTable", Map.of(
+                "TableName", CoreStack.PROFILES_TABLE,
+                "BillingMode", "PAY_PER_REQUEST",
+                "KeySchema", List.of(Map.of("AttributeName", "player_id", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true),
+                "Replicas", List.of(Match.objectLike(Map.of("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)))),
+                "SSESpecification", Map.of("SSEEnabled", true)));
+    }
+
+    @Test
+    void lambdas_areJava21OnArm64_withSnapStart_andTheirEnvironmentFromTheSharedConstants() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21", "Architectures", List.of("arm64"),
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions")), 3);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.playerlens.ingest.IngestHandler",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(EnvVars.EVENTS_STREAM_NAME, CoreStack.EVENTS_STREAM,
+                        EnvVars.QUARANTINE_STREAM_NAME, CoreStack.QUARANTINE_STREAM, EnvVars.API_KEY_HASHES, "demo:" + "a".repeat(64))))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.playerlens.profile.ProfileHandler",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(EnvVars.PROFILES_TABLE_NAME, CoreStack.PROFILES_TABLE,
+                        EnvVars.EVENTS_STREAM_NAME, CoreStack.EVENTS_STREAM)))));
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), 3);
+    }
+
+    @Test
+    void everyLambda_hasALogGroupWithRetention() {
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 3);
+    }
+
+    @Test
+    void everyDeclaredRoute_isOnTheHttpApi_withThrottling() {
+        template.resourceCountIs("AWS::ApiGatewayV2::Route", ApiRoutes.ALL.size());
+        for (var route : ApiRoutes.ALL) {
+            template.hasResourceProperties("AWS::ApiGatewayV2::Route", Map.of("RouteKey", route.routeKey()));
+        }
+        template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("DefaultRouteSettings",
+                Map.of("ThrottlingRateLimit", 2000, "ThrottlingBurstLimit", 5000)));
+    }
+
+    @Test
+    void ingest_mayOnlyWriteToTheStreams() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        String ingestPolicy = policies.entrySet().stream().filter(e -> e.getKey().startsWith("EventIngestFunction"))
+                .map(e -> e.getValue().toString()).findFirst().orElseThrow();
+        assertThat(ingestPolicy).contains("kinesis:PutRecords").doesNotContain("kinesis:GetRecords").doesNotContain("dynamodb:");
+    }
+
+    @Test
+    void sharedValues_arePublishedAsSsmParameters_notExports() {
+        template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", SharedParameters.API_ID));
+        template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", SharedParameters.PROFILES_TABLE));
+        assertThat(template.toJSON().toString()).doesNotContain("Export");
+    }
+}
