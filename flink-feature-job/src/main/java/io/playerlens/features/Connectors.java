@@ -18,8 +18,8 @@ import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
  * {@code max.inflight}) plus any {@code aws.*} option (passed through).
  */
 public final class Connectors {
-    public static final String SOURCE_GROUP = "EventsSource";
-    public static final String SINK_GROUP = "ProfileSink";
+    public static final String SOURCE_GROUP = io.playerlens.contracts.config.FeatureJobProperties.SOURCE_GROUP;
+    public static final String SINK_GROUP = io.playerlens.contracts.config.FeatureJobProperties.SINK_GROUP;
 
     private Connectors() {
     }

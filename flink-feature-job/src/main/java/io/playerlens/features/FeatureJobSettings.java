@@ -28,7 +28,7 @@ public record FeatureJobSettings(
         Duration writeCoalesce,
         Duration windowedWriteDelay) {
 
-    public static final String GROUP = "FeatureJob";
+    public static final String GROUP = io.playerlens.contracts.config.FeatureJobProperties.JOB_GROUP;
 
     public static FeatureJobSettings defaults() {
         return from(new Properties());

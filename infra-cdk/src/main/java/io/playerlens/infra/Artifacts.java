@@ -14,6 +14,10 @@ final class Artifacts {
         return existing(Path.of("..", module, "target", module + "-" + VERSION + "-aws.jar"));
     }
 
+    static String flinkJar() {
+        return existing(Path.of("..", "flink-feature-job", "target", "flink-feature-job-" + VERSION + "-aws.jar"));
+    }
+
     private static String existing(Path jar) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath().normalize() + " does not exist; run `mvn -B -DskipTests package` first");

@@ -49,6 +49,8 @@ public final class CoreStack extends Stack {
     private final Stream events;
     private final Stream quarantine;
     private final TableV2 profiles;
+    private final RawArchive archive;
+    private final FeatureJobApplication featureJob;
     private final HttpApi api;
     private final Map<ApiRoute.Backend, Alias> backends = new HashMap<>();
 
@@ -58,6 +60,8 @@ public final class CoreStack extends Stack {
         this.quarantine = Stream.Builder.create(this, "QuarantineStream").streamName(QUARANTINE_STREAM)
                 .streamMode(StreamMode.ON_DEMAND).encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7)).build();
         this.profiles = profilesTable();
+        this.archive = new RawArchive(this, "RawArchive", events, quarantine);
+        this.featureJob = new FeatureJobApplication(this, "FeatureJob", events, profiles, props.flinkParallelism());
 
         Map<String, String> common = Map.of(EnvVars.API_KEY_HASHES, props.apiKeyHashes(), EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
         Alias ingest = javaLambda("EventIngest", "event-ingest-lambda", "io.playerlens.ingest.IngestHandler", 1024,
@@ -147,6 +151,10 @@ public final class CoreStack extends Stack {
 
     public TableV2 profiles() {
         return profiles;
+    }
+
+    public RawArchive archive() {
+        return archive;
     }
 
     public HttpApi api() {

@@ -7,10 +7,11 @@ package io.playerlens.infra;
  * @param provisionedShards 0 for an on-demand events stream (the default), or the shard count of a provisioned one
  * @param throttleRatePerSecond HTTP API steady-state request limit
  * @param throttleBurst HTTP API burst limit
+ * @param flinkParallelism the feature job's starting parallelism (autoscaling moves it)
  */
-public record CoreStackProps(String apiKeyHashes, int provisionedShards, int throttleRatePerSecond, int throttleBurst) {
+public record CoreStackProps(String apiKeyHashes, int provisionedShards, int throttleRatePerSecond, int throttleBurst, int flinkParallelism) {
 
     public static CoreStackProps defaults(String apiKeyHashes) {
-        return new CoreStackProps(apiKeyHashes, 0, 2000, 5000);
+        return new CoreStackProps(apiKeyHashes, 0, 2000, 5000, 2);
     }
 }

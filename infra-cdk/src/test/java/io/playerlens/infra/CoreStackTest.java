@@ -35,7 +35,7 @@ class CoreStackTest {
     @Test
     void provisionedStream_isAnOption() {
         Template provisioned = Template.fromStack(new CoreStack(new App(), "Core", StackProps.builder().build(),
-                new CoreStackProps("demo:" + "a".repeat(64), 4, 100, 200)));
+                new CoreStackProps("demo:" + "a".repeat(64), 4, 100, 200, 2)));
         provisioned.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", CoreStack.EVENTS_STREAM, "ShardCount", 4,
                 "StreamModeDetails", Map.of("StreamMode", "PROVISIONED")));
     }
@@ -85,6 +85,51 @@ class CoreStackTest {
         String ingestPolicy = policies.entrySet().stream().filter(e -> e.getKey().startsWith("EventIngestFunction"))
                 .map(e -> e.getValue().toString()).findFirst().orElseThrow();
         assertThat(ingestPolicy).contains("kinesis:PutRecords").doesNotContain("kinesis:GetRecords").doesNotContain("dynamodb:");
+    }
+
+    @Test
+    void archive_copiesBothStreamsToS3_underDateAndHourPartitions() {
+        template.resourceCountIs("AWS::KinesisFirehose::DeliveryStream", 2);
+        template.hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of("ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
+                "Prefix", "raw/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/",
+                "CompressionFormat", "UNCOMPRESSED",
+                "FileExtension", ".gz"))));
+        template.hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of("ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
+                "Prefix", "quarantine/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/"))));
+    }
+
+    @Test
+    void archiveBucket_isPrivateEncrypted_andMovesToCheaperStorage() {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "BucketEncryption", Match.objectLike(Map.of()),
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                        "RestrictPublicBuckets", true),
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of("Prefix", "raw/",
+                        "Transitions", List.of(Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", 30),
+                                Map.of("StorageClass", "GLACIER_IR", "TransitionInDays", 90)))))))));
+    }
+
+    @Test
+    void featureJob_runsOnManagedFlink119_withCheckpointsAutoscaling_andTheDevFilesPropertyGroups() {
+        template.hasResourceProperties("AWS::KinesisAnalyticsV2::Application", Match.objectLike(Map.of(
+                "RuntimeEnvironment", "FLINK-1_19",
+                "ApplicationConfiguration", Match.objectLike(Map.of(
+                        "FlinkApplicationConfiguration", Match.objectLike(Map.of(
+                                "CheckpointConfiguration", Match.objectLike(Map.of("CheckpointingEnabled", true)),
+                                "ParallelismConfiguration", Match.objectLike(Map.of("AutoScalingEnabled", true)))),
+                        "EnvironmentProperties", Map.of("PropertyGroups", Match.arrayWith(List.of(
+                                Match.objectLike(Map.of("PropertyGroupId", "EventsSource",
+                                        "PropertyMap", Match.objectLike(Map.of("flink.stream.recordpublisher", "EFO")))),
+                                Match.objectLike(Map.of("PropertyGroupId", "ProfileSink")),
+                                Match.objectLike(Map.of("PropertyGroupId", "FeatureJob"))))))))));
+    }
+
+    @Test
+    void featureJobRole_writesOnlyTheProfilesTable() {
+        String policies = template.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("FeatureJobRole")).map(e -> e.getValue().toString()).findFirst().orElseThrow();
+        assertThat(policies).contains("dynamodb:BatchWriteItem").doesNotContain("dynamodb:Scan").doesNotContain("dynamodb:*")
+                .contains("kinesis:SubscribeToShard");
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.playerlens.infra;
+
+import io.playerlens.contracts.config.FeatureJobProperties;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kinesis.IStream;
+import software.amazon.awscdk.services.kinesisanalytics.CfnApplicationV2;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
+
+/**
+ * The feature job on Amazon Managed Service for Apache Flink (L1: the alpha L2 is not available here): the job jar
+ * as an asset, runtime properties in the shape of the local dev file, checkpointing, parallelism with autoscaling,
+ * and a role that may read the events stream (enhanced fan-out included) and write the profiles table only.
+ */
+public final class FeatureJobApplication extends Construct {
+    public static final String RUNTIME = "FLINK-1_19";
+    public static final String APPLICATION_NAME = "playerlens-feature-job";
+
+    private final CfnApplicationV2 application;
+
+    public FeatureJobApplication(Construct scope, String id, IStream events, ITableV2 profiles, int parallelism) {
+        super(scope, id);
+        Asset jar = Asset.Builder.create(this, "JobJar").path(Artifacts.flinkJar()).build();
+        Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("kinesisanalytics.amazonaws.com")).build();
+        jar.grantRead(role);
+        events.grantRead(role);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("kinesis:RegisterStreamConsumer", "kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard",
+                        "kinesis:DeregisterStreamConsumer", "kinesis:ListShards"))
+                .resources(List.of(events.getStreamArn(), events.getStreamArn() + "/consumer/*")).build());
+        profiles.grant(role, "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
+        role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("cloudwatch:PutMetricData")).resources(List.of("*")).build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:PutLogEvents"))
+                .resources(List.of("arn:aws:logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:/aws/kinesis-analytics/" + APPLICATION_NAME + ":*"))
+                .build());
+
+        application = CfnApplicationV2.Builder.create(this, "Application")
+                .applicationName(APPLICATION_NAME)
+                .runtimeEnvironment(RUNTIME)
+                .serviceExecutionRole(role.getRoleArn())
+                .applicationConfiguration(CfnApplicationV2.ApplicationConfigurationProperty.builder()
+                        .applicationCodeConfiguration(CfnApplicationV2.ApplicationCodeConfigurationProperty.builder()
+                                .codeContentType("ZIPFILE")
+                                .codeContent(CfnApplicationV2.CodeContentProperty.builder()
+                                        .s3ContentLocation(CfnApplicationV2.S3ContentLocationProperty.builder()
+                                                .bucketArn(jar.getBucket().getBucketArn()).fileKey(jar.getS3ObjectKey()).build())
+                                        .build())
+                                .build())
+                        .environmentProperties(CfnApplicationV2.EnvironmentPropertiesProperty.builder()
+                                .propertyGroups(propertyGroups(events.getStreamName(), profiles.getTableName())).build())
+                        .flinkApplicationConfiguration(CfnApplicationV2.FlinkApplicationConfigurationProperty.builder()
+                                .checkpointConfiguration(CfnApplicationV2.CheckpointConfigurationProperty.builder()
+                                        .configurationType("CUSTOM").checkpointingEnabled(true).checkpointInterval(10_000)
+                                        .minPauseBetweenCheckpoints(5_000).build())
+                                .parallelismConfiguration(CfnApplicationV2.ParallelismConfigurationProperty.builder()
+                                        .configurationType("CUSTOM").parallelism(parallelism).parallelismPerKpu(1).autoScalingEnabled(true).build())
+                                .monitoringConfiguration(CfnApplicationV2.MonitoringConfigurationProperty.builder()
+                                        .configurationType("CUSTOM").logLevel("INFO").metricsLevel("OPERATOR").build())
+                                .build())
+                        .applicationSnapshotConfiguration(CfnApplicationV2.ApplicationSnapshotConfigurationProperty.builder()
+                                .snapshotsEnabled(true).build())
+                        .build())
+                .build();
+    }
+
+    /** The dev file's shape, for AWS: enhanced fan-out instead of polling (polling allows 5 reads/s per shard). */
+    static List<CfnApplicationV2.PropertyGroupProperty> propertyGroups(String stream, String table) {
+        return List.of(
+                group(FeatureJobProperties.SOURCE_GROUP, Map.of("stream.name", stream, "aws.region", Aws.REGION,
+                        "flink.stream.recordpublisher", "EFO", "flink.stream.efo.consumername", APPLICATION_NAME,
+                        "flink.stream.initpos", "TRIM_HORIZON")),
+                group(FeatureJobProperties.SINK_GROUP, Map.of("table.name", table, "aws.region", Aws.REGION,
+                        "flush.timeout.ms", "5", "max.inflight", "1")),
+                group(FeatureJobProperties.JOB_GROUP, Map.of("watermark.max-out-of-orderness.ms", "5000",
+                        "watermark.idleness.ms", "1000", "dedupe.ttl.hours", "168", "state.ttl.days", "400",
+                        "profile.write-coalesce.ms", "10", "profile.windowed-write-delay.ms", "10000")));
+    }
+
+    private static CfnApplicationV2.PropertyGroupProperty group(String id, Map<String, String> properties) {
+        return CfnApplicationV2.PropertyGroupProperty.builder().propertyGroupId(id).propertyMap(properties).build();
+    }
+
+    public CfnApplicationV2 application() {
+        return application;
+    }
+}
