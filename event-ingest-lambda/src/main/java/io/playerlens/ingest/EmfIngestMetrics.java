@@ -23,7 +23,7 @@ public final class EmfIngestMetrics implements IngestMetrics {
     }
 
     public static EmfIngestMetrics create() {
-        Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService("event-ingest").build();
+        Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService(io.playerlens.contracts.metrics.MetricNames.SERVICE_INGEST).build();
         metrics.setRaiseOnEmptyMetrics(false);
         return new EmfIngestMetrics(metrics);
     }

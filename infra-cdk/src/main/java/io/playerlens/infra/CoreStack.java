@@ -80,6 +80,9 @@ public final class CoreStack extends Stack {
         backends.put(ApiRoute.Backend.OFFERS_API, offers);
 
         this.api = httpApi(props);
+        new Observability(this, "Observability", events, FeatureJobApplication.APPLICATION_NAME, Map.of(
+                "EventIngest", ingest.getVersion().getLambda(), "ProfileApi", profile.getVersion().getLambda(),
+                "OffersApi", offers.getVersion().getLambda()));
         SharedParameters.publish(this, api.getApiId(), profiles.getTableName(), events.getStreamName());
     }
 

@@ -133,6 +133,26 @@ class CoreStackTest {
     }
 
     @Test
+    void dashboard_showsFreshnessOffersIngestLagAndLambdaHealth_onTheEmittedMetricNames() {
+        template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        String body = template.findResources("AWS::CloudWatch::Dashboard").values().iterator().next().toString();
+        assertThat(body).contains("ProfileFreshness").contains("OffersLatency").contains("OffersFallback").contains("EventsAccepted")
+                .contains("EventsRejected").contains("SubscribeToShardEvent.MillisBehindLatest").contains("lastCheckpointDuration")
+                .contains("Errors").contains("Throttles");
+    }
+
+    @Test
+    void alarms_haveSensibleThresholds() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ProfileFreshness", "ExtendedStatistic", "p99",
+                "Threshold", 150, "ComparisonOperator", "GreaterThanThreshold"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "SubscribeToShardEvent.MillisBehindLatest",
+                "Threshold", 60_000));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Threshold", 5, "AlarmDescription",
+                "more than 5 % of events rejected (a broken client release?)"));
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors", "Namespace", "AWS/Lambda"), 3);
+    }
+
+    @Test
     void sharedValues_arePublishedAsSsmParameters_notExports() {
         template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", SharedParameters.API_ID));
         template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", SharedParameters.PROFILES_TABLE));

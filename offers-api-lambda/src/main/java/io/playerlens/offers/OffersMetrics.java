@@ -32,7 +32,7 @@ public interface OffersMetrics {
 
     /** CloudWatch EMF through Powertools: one metric line per request, dimensioned by model (and reason). */
     final class Emf implements OffersMetrics {
-        private final Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService("offers-api").build();
+        private final Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService(io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API).build();
 
         @Override
         public void served(String model, String variant, boolean fallback, String reason, double millis) {

@@ -20,7 +20,7 @@ public final class EmfProfileMetrics implements ProfileMetrics {
     }
 
     public static EmfProfileMetrics create() {
-        Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService("profile-api").build();
+        Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService(io.playerlens.contracts.metrics.MetricNames.SERVICE_PROFILE_API).build();
         metrics.setRaiseOnEmptyMetrics(false);
         return new EmfProfileMetrics(metrics);
     }

@@ -3,6 +3,10 @@ package io.playerlens.contracts.metrics;
 /** Metric names, the same on CloudWatch (EMF) and locally; the CDK dashboards and alarms use these. */
 public final class MetricNames {
     public static final String NAMESPACE = "playerlens";
+    /** The EMF "Service" dimension of each Lambda. */
+    public static final String SERVICE_INGEST = "event-ingest";
+    public static final String SERVICE_PROFILE_API = "profile-api";
+    public static final String SERVICE_OFFERS_API = "offers-api";
 
     public static final String EVENTS_ACCEPTED = "EventsAccepted";
     public static final String EVENTS_REJECTED = "EventsRejected";
