@@ -79,7 +79,7 @@ public final class Observability extends Construct {
                 .metric(iteratorAge).threshold(ITERATOR_AGE_ALARM.toMilliseconds()).evaluationPeriods(5).datapointsToAlarm(3)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).treatMissingData(TreatMissingData.BREACHING).build());
         MathExpression rejectedRate = MathExpression.Builder.create().expression("100 * rejected / (accepted + rejected)")
-                .usingMetrics(Map.of("rejected", rejected, "accepted", accepted)).period(Duration.minutes(5)).label("rejected %").build();
+                .usingMetrics(Map.of("rejected", fiveMinutes(rejected), "accepted", fiveMinutes(accepted))).period(Duration.minutes(5)).label("rejected %").build();
         alarms.add(Alarm.Builder.create(this, "RejectedRateAlarm").alarmDescription("more than 5 % of events rejected (a broken client release?)")
                 .metric(rejectedRate).threshold(5).evaluationPeriods(3).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING).build());
@@ -88,6 +88,10 @@ public final class Observability extends Construct {
     private static Metric emf(String name, String service, String statistic) {
         return Metric.Builder.create().namespace(NAMESPACE).metricName(name).dimensionsMap(Map.of("Service", service))
                 .statistic(statistic).period(Duration.minutes(1)).build();
+    }
+
+    private static Metric fiveMinutes(Metric metric) {
+        return metric.with(software.amazon.awscdk.services.cloudwatch.MetricOptions.builder().period(Duration.minutes(5)).build());
     }
 
     private static MathExpression search(String metric, String statistic) {
