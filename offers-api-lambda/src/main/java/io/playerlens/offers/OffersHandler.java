@@ -36,9 +36,19 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final OffersMetrics metrics;
     private final Clock clock;
 
-    /** The Lambda runtime's constructor: models are invoked as their own Lambdas. */
+    /** The Lambda runtime's constructor: placements from the SSM registry, models invoked as their own Lambdas. */
     public OffersHandler() {
-        this(System.getenv(), null, new OffersMetrics.Emf());
+        this(OffersConfig.fromEnv(System.getenv(), OffersHandler::readSsmPath), System.getenv(), null, new OffersMetrics.Emf());
+    }
+
+    private static Map<String, String> readSsmPath(String path) {
+        try (software.amazon.awssdk.services.ssm.SsmClient ssm = software.amazon.awssdk.services.ssm.SsmClient.builder()
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            Map<String, String> values = new java.util.HashMap<>();
+            ssm.getParametersByPathPaginator(b -> b.path(path).recursive(true))
+                    .forEach(page -> page.parameters().forEach(p -> values.put(p.name(), p.value())));
+            return values;
+        }
     }
 
     /** For hosts that bring their own model invoker (the local gateway serves the models in process). */

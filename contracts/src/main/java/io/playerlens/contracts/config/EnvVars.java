@@ -15,6 +15,8 @@ public final class EnvVars {
     public static final String MODEL_DIR = "MODEL_DIR";
     /** The placements routing of the offers API: JSON, see docs/models.md. */
     public static final String PLACEMENTS_JSON = "PLACEMENTS_JSON";
+    /** On AWS: the SSM path of the placements registry (instead of PLACEMENTS_JSON). */
+    public static final String PLACEMENTS_SSM_PATH = "PLACEMENTS_SSM_PATH";
     /** Model Lambdas are named this prefix + the model name (alias {@code live}). */
     public static final String MODEL_FUNCTION_PREFIX = "MODEL_FUNCTION_PREFIX";
     /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
