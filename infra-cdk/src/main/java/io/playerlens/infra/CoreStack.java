@@ -5,10 +5,15 @@ import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelFunctions;
 import io.playerlens.contracts.profile.ProfileItem;
+import io.playerlens.contracts.offers.PlacementParameters;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -73,8 +78,15 @@ public final class CoreStack extends Stack {
         profiles.grantReadWriteData(profile);
         events.grantWrite(profile);
         Alias offers = javaLambda("OffersApi", "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
-                merge(common, Map.of(EnvVars.PLACEMENTS_JSON, "{}", EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX)));
+                merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX)));
         events.grantWrite(offers);
+        offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("ssm:GetParametersByPath"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("ssm").resource("parameter")
+                        .resourceName(PlacementParameters.ROOT.substring(1) + "*").build()))).build());
+        offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("lambda").resource("function")
+                        .resourceName(ModelFunctions.DEFAULT_PREFIX + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
+        PlacementSettings.publish(this, Path.of("..", "models", "placements.json"));
         backends.put(ApiRoute.Backend.EVENT_INGEST, ingest);
         backends.put(ApiRoute.Backend.PROFILE_API, profile);
         backends.put(ApiRoute.Backend.OFFERS_API, offers);

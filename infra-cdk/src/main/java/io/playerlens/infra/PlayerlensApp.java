@@ -24,6 +24,7 @@ public final class PlayerlensApp {
         StackProps env = StackProps.builder().env(Environment.builder()
                 .account(System.getenv("CDK_DEFAULT_ACCOUNT")).region(System.getenv("CDK_DEFAULT_REGION")).build()).build();
         new CoreStack(app, "PlayerlensCore", env, CoreStackProps.defaults(hashes.toString()));
+        Models.addTo(app, env);
         app.synth();
     }
 }

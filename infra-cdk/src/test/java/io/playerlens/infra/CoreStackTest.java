@@ -65,6 +65,17 @@ class CoreStackTest {
     }
 
     @Test
+    void offersApi_readsPlacementsFromTheSsmRegistry_andMayInvokeOnlyModelFunctions() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.playerlens.offers.OffersHandler",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(EnvVars.PLACEMENTS_SSM_PATH, "/playerlens/placements",
+                        EnvVars.MODEL_FUNCTION_PREFIX, "playerlens-model-")))));
+        String offersPolicy = template.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OffersApiFunction")).map(e -> e.getValue().toString()).findFirst().orElseThrow();
+        assertThat(offersPolicy).contains("lambda:InvokeFunction").contains("function:playerlens-model-*").contains("ssm:GetParametersByPath");
+        template.hasResourceProperties("AWS::SSM::Parameter", Map.of("Name", "/playerlens/placements/store"));
+    }
+
+    @Test
     void everyLambda_hasALogGroupWithRetention() {
         template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 3);
     }

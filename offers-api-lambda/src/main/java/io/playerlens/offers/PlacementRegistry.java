@@ -16,18 +16,10 @@ import java.util.TreeMap;
  * without touching the core stack. The parameter names are the contract with {@code infra-cdk}.
  */
 public final class PlacementRegistry {
-    public static final String ROOT = "/playerlens/placements";
+    public static final String ROOT = io.playerlens.contracts.offers.PlacementParameters.ROOT;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PlacementRegistry() {
-    }
-
-    public static String placementParameter(String placement) {
-        return ROOT + "/" + placement;
-    }
-
-    public static String variantParameter(String placement, String model) {
-        return ROOT + "/" + placement + "/variants/" + model;
     }
 
     /** @param parameters SSM parameter name → value, as GetParametersByPath(ROOT, recursive) returns them */
