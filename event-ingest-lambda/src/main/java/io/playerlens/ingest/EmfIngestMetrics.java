@@ -66,6 +66,11 @@ public final class EmfIngestMetrics implements IngestMetrics {
     }
 
     @Override
+    public void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+        metrics.captureColdStartMetric(context);
+    }
+
+    @Override
     public void flush() {
         metrics.flush();
     }

@@ -67,6 +67,9 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         long started = System.nanoTime();
+        if (context != null) {
+            metrics.coldStart(context);
+        }
         String requestId = requestId(request, context);
         try {
             String gameId = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER))

@@ -20,6 +20,10 @@ public interface IngestMetrics {
 
     void requestLatency(double millis);
 
+    /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
+    default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+    }
+
     /** Ends the request: EMF writes its log line here. */
     default void flush() {
     }

@@ -66,6 +66,9 @@ public final class Observability extends Construct {
                     .treatMissingData(TreatMissingData.NOT_BREACHING).build());
         });
         row2.add(graph("Lambda errors and throttles", concat(errors, throttles)));
+        row2.add(graph("Lambda cold starts (Powertools ColdStart)", List.of(MathExpression.Builder.create()
+                .expression("SEARCH('{" + NAMESPACE + ",FunctionName,Service} MetricName=\"ColdStart\"', 'Sum', 60)")
+                .usingMetrics(Map.of()).label("cold starts").period(Duration.minutes(1)).build())));
 
         Dashboard.Builder.create(this, "Dashboard").dashboardName("playerlens").widgets(List.of(row1, row2)).build();
 

@@ -149,7 +149,7 @@ class CoreStackTest {
         String body = template.findResources("AWS::CloudWatch::Dashboard").values().iterator().next().toString();
         assertThat(body).contains("ProfileFreshness").contains("OffersLatency").contains("OffersFallback").contains("EventsAccepted")
                 .contains("EventsRejected").contains("SubscribeToShardEvent.MillisBehindLatest").contains("lastCheckpointDuration")
-                .contains("Errors").contains("Throttles");
+                .contains("Errors").contains("Throttles").contains("ColdStart");
     }
 
     @Test

@@ -73,6 +73,9 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         long started = System.nanoTime();
+        if (context != null) {
+            metrics.coldStart(context);
+        }
         PlayerRequest player;
         try {
             player = PlayerRequest.from(request, config.apiKeys());

@@ -17,6 +17,10 @@ public interface OffersMetrics {
 
     void offerServedLogFailed();
 
+    /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
+    default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+    }
+
     default void flush() {
     }
 
@@ -41,6 +45,11 @@ public interface OffersMetrics {
             if (fallback) {
                 metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("model", model, "reason", reason));
             }
+        }
+
+        @Override
+        public void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+            metrics.captureColdStartMetric(context);
         }
 
         @Override

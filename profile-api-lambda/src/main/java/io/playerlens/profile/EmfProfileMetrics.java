@@ -47,6 +47,11 @@ public final class EmfProfileMetrics implements ProfileMetrics {
     }
 
     @Override
+    public void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+        metrics.captureColdStartMetric(context);
+    }
+
+    @Override
     public void flush() {
         metrics.flush();
     }

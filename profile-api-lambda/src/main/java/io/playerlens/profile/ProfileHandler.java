@@ -68,6 +68,9 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         long started = System.nanoTime();
+        if (context != null) {
+            metrics.coldStart(context);
+        }
         try {
             PlayerRequest player = PlayerRequest.from(request, config.apiKeys());
             String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null

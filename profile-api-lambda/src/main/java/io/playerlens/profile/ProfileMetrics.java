@@ -11,6 +11,10 @@ public interface ProfileMetrics {
 
     void requestLatency(double millis);
 
+    /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
+    default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
+    }
+
     default void flush() {
     }
 
