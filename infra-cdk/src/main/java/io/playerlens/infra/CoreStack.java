@@ -106,7 +106,11 @@ public final class CoreStack extends Stack {
         } else {
             stream.streamMode(StreamMode.ON_DEMAND);
         }
-        return stream.build();
+        Stream built = stream.build();
+        if (props.provisionedShards() > 0) {
+            new StreamScaler(this, "EventsStreamScaler", built, props.provisionedShards() * 8);
+        }
+        return built;
     }
 
     private TableV2 profilesTable() {

@@ -38,6 +38,15 @@ class CoreStackTest {
                 new CoreStackProps("demo:" + "a".repeat(64), 4, 100, 200, 2)));
         provisioned.hasResourceProperties("AWS::Kinesis::Stream", Map.of("Name", CoreStack.EVENTS_STREAM, "ShardCount", 4,
                 "StreamModeDetails", Map.of("StreamMode", "PROVISIONED")));
+        // ... with aggressive scale-out on write throttling, up to 8x the starting shards.
+        provisioned.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "PutRecords.ThrottledRecords", "Threshold", 0));
+        provisioned.hasResourceProperties("AWS::Lambda::Function", Map.of("Runtime", "nodejs20.x",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("MAX_SHARDS", "32")))));
+    }
+
+    @Test
+    void onDemandStream_needsNoScaler() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "nodejs20.x"), 0);
     }
 
     @Test
