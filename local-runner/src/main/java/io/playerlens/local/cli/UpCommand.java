@@ -1,6 +1,7 @@
 package io.playerlens.local.cli;
 
 import io.playerlens.local.platform.LocalPlatform;
+import io.playerlens.local.sim.SimulatorDriver;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the feature job (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--simulate", description = "Also run a player simulator sending about RATE events per second.", paramLabel = "RATE")
+    Double simulate;
+
     @Option(names = "--work-dir", defaultValue = "target/playerlens-local", description = "Where logs go (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
@@ -33,12 +37,20 @@ final class UpCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(port, apiKey, shards, workDir, parallelism));
         CountDownLatch stopped = new CountDownLatch(1);
+        SimulatorDriver simulator = simulate == null ? null : new SimulatorDriver(platform.baseUrl(), apiKey, simulate);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping playerlens...");
+            if (simulator != null) {
+                simulator.close();
+            }
             platform.close();
             stopped.countDown();
         }, "playerlens-stop"));
         System.out.println(StatusBlock.render(platform, (System.nanoTime() - started) / 1_000_000));
+        if (simulator != null) {
+            System.out.printf("  Simulator        ~%.0f events/s from simulated players (sim-*): sessions, levels, coins, offers, purchases,%n"
+                    + "                   with shuffled, duplicated and late batches like real mobile clients%n", simulate);
+        }
         stopped.await();
         return 0;
     }
