@@ -85,6 +85,20 @@ final class BenchCommand implements Callable<Integer> {
                     "shards", shards, "parallelism", parallelism, "batch", batch, "send_interval_s", sendInterval));
             report.put("overrides", overrides);
             report.put("freshness", result);
+            Map<String, Number> ingest = platform.ingestMetrics().snapshot();
+            double accepted = ingest.get(io.playerlens.contracts.metrics.MetricNames.EVENTS_ACCEPTED).doubleValue();
+            double bytesPerEvent = accepted == 0 ? 0 : ingest.get(io.playerlens.contracts.metrics.MetricNames.RECORD_BYTES).doubleValue() / accepted;
+            io.playerlens.local.bench.CostModel.Scale scale = new io.playerlens.local.bench.CostModel.Scale(
+                    rate, batch, bytesPerEvent, 376, offersRate, 5000);
+            io.playerlens.local.bench.CostModel costs = io.playerlens.local.bench.CostModel.withListPrices();
+            io.playerlens.local.bench.CostModel.Cost packed = costs.monthly(scale, true);
+            io.playerlens.local.bench.CostModel.Cost naive = costs.monthly(scale, false);
+            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (batches of %d, %.1f B/event measured, %.0f offers/s; list prices in aws-prices.json):%n",
+                    rate, batch, bytesPerEvent, offersRate);
+            System.out.printf("  playerlens: $%,.0f/month, $%.3f per 1M events   %s%n", packed.monthlyTotal(), packed.perMillionEvents(), rounded(packed));
+            System.out.printf("  naive (1 uncompressed record and 1 profile write per event): $%,.0f/month, $%.3f per 1M events   %s%n",
+                    naive.monthlyTotal(), naive.perMillionEvents(), rounded(naive));
+            report.put("cost", Map.of("scale", scale, "playerlens", packed, "naive", naive));
             if (offersRate > 0) {
                 java.util.List<String> players = new java.util.ArrayList<>();
                 for (int i = 0; i < result.activePlayers(); i++) {
@@ -104,6 +118,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("Report: " + file);
         }
         return 0;
+    }
+
+    private static Map<String, Long> rounded(io.playerlens.local.bench.CostModel.Cost cost) {
+        Map<String, Long> rounded = new LinkedHashMap<>();
+        cost.monthlyByComponent().forEach((k, v) -> rounded.put(k, Math.round(v)));
+        return rounded;
     }
 
     private void print(FreshnessBench.Result r) {
