@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /** Where the deployables' jars are, relative to {@code infra-cdk/} (the Maven build produces them first). */
 final class Artifacts {
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    /** The project version the jars carry, written into a resource by the build so it cannot drift from the POM. */
+    static final String VERSION = projectVersion();
 
     private Artifacts() {
     }
@@ -16,6 +17,16 @@ final class Artifacts {
 
     static String flinkJar() {
         return existing(Path.of("..", "flink-feature-job", "target", "flink-feature-job-" + VERSION + "-aws.jar"));
+    }
+
+    private static String projectVersion() {
+        try (java.io.InputStream in = Artifacts.class.getResourceAsStream("/playerlens-infra.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("project.version");
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("playerlens-infra.properties is missing from the classpath; build with Maven", e);
+        }
     }
 
     private static String existing(Path jar) {

@@ -1,7 +1,6 @@
 package io.playerlens.contracts.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
@@ -27,9 +26,5 @@ public final class EventTimestamps {
             }
         }
         return OptionalLong.empty();
-    }
-
-    public static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }

@@ -23,11 +23,9 @@ final class LocalFeatureJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFeatureJob.class);
 
     private final JobClient job;
-    private final JobProperties properties;
 
-    private LocalFeatureJob(JobClient job, JobProperties properties) {
+    private LocalFeatureJob(JobClient job) {
         this.job = job;
-        this.properties = properties;
     }
 
     static JobProperties properties(LocalAws aws, String stream, String table, Path checkpoints) {
@@ -46,14 +44,10 @@ final class LocalFeatureJob implements AutoCloseable {
         config.set(RestOptions.PORT, 0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         try {
-            return new LocalFeatureJob(FeatureJob.start(env, properties), properties);
+            return new LocalFeatureJob(FeatureJob.start(env, properties));
         } catch (Exception e) {
             throw new IllegalStateException("the feature job did not start: " + e.getMessage(), e);
         }
-    }
-
-    JobProperties properties() {
-        return properties;
     }
 
     String status() {
