@@ -17,6 +17,7 @@ SELECT
   MAX(ts)                                                                                    AS last_seen,
   SUBSTRING(MAX(CASE WHEN type = 'session_start' THEN CONCAT(LPAD(CAST(ts AS STRING), 13, '0'), props['platform']) END), 14) AS platform,
   SUBSTRING(MAX(CASE WHEN type = 'session_start' THEN CONCAT(LPAD(CAST(ts AS STRING), 13, '0'), props['country']) END), 14)  AS country,
-  MAX(received_at)                                                                           AS received_at
+  MAX(received_at)                                                                           AS received_at,
+  MAX(processed_at)                                                                          AS processed_at
 FROM player_events
 GROUP BY player_id, profile_epoch

@@ -28,10 +28,10 @@ public final class FeaturePipeline {
     static final String EVENTS_VIEW = "player_events";
     static final String ON_TIME_VIEW = "player_events_on_time";
 
-    private static final String[] COLUMNS = {"event_id", "player_id", "game_id", "type", "ts", "received_at", "session_id",
-        "props", "profile_epoch", "on_time"};
+    private static final String[] COLUMNS = {"event_id", "player_id", "game_id", "type", "ts", "received_at", "processed_at",
+        "session_id", "props", "profile_epoch", "on_time"};
     private static final TypeInformation<?>[] TYPES = {Types.STRING, Types.STRING, Types.STRING, Types.STRING, Types.LONG,
-        Types.LONG, Types.STRING, Types.MAP(Types.STRING, Types.STRING), Types.INT, Types.BOOLEAN};
+        Types.LONG, Types.LONG, Types.STRING, Types.MAP(Types.STRING, Types.STRING), Types.INT, Types.BOOLEAN};
 
     private FeaturePipeline() {
     }
@@ -93,7 +93,7 @@ public final class FeaturePipeline {
     }
 
     static Row toRow(PlayerEvent e) {
-        return Row.of(e.eventId, e.playerId, e.gameId, e.type, e.ts, e.receivedAt, e.sessionId,
+        return Row.of(e.eventId, e.playerId, e.gameId, e.type, e.ts, e.receivedAt, e.processedAt, e.sessionId,
                 e.props == null ? Map.of() : e.props, e.profileEpoch, e.onTime);
     }
 

@@ -16,6 +16,8 @@ public class FeatureUpdate {
     public long eventTime = -1;
     /** Newest {@code received_at} that contributed, or -1. */
     public long receivedAt = -1;
+    /** When the feature job decoded the newest event that contributed (processing time), or -1. */
+    public long processedAt = -1;
     public String featuresJson;
 
     public FeatureUpdate() {

@@ -22,9 +22,10 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
     static final String PROFILE_EPOCH = "profile_epoch";
     static final String EVENT_TIME = "event_time";
     static final String RECEIVED_AT = "received_at";
+    static final String PROCESSED_AT = "processed_at";
     static final String GAME_ID = "game_id";
     /** Columns that describe the row rather than being features. */
-    static final Set<String> RESERVED = Set.of(PLAYER_ID, PROFILE_EPOCH, EVENT_TIME, RECEIVED_AT, GAME_ID);
+    static final Set<String> RESERVED = Set.of(PLAYER_ID, PROFILE_EPOCH, EVENT_TIME, RECEIVED_AT, PROCESSED_AT, GAME_ID);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String group;
@@ -51,6 +52,7 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
                 case PROFILE_EPOCH -> update.profileEpoch = ((Number) value).intValue();
                 case EVENT_TIME -> update.eventTime = epochMillis(value);
                 case RECEIVED_AT -> update.receivedAt = value == null ? -1 : ((Number) value).longValue();
+                case PROCESSED_AT -> update.processedAt = value == null ? -1 : ((Number) value).longValue();
                 case GAME_ID -> update.gameId = (String) value;
                 default -> put(features, column, value);
             }

@@ -21,6 +21,8 @@ public class PlayerEvent {
     public String type;
     public long ts;
     public long receivedAt;
+    /** When the feature job decoded the event (its processing time): the stream stage ends here. */
+    public long processedAt;
     public String sessionId;
     public Map<String, String> props;
     /** Increases with each erasure of the player; set by {@link DedupeAndErasure}. */
@@ -42,6 +44,7 @@ public class PlayerEvent {
             fields.put("type", Types.STRING);
             fields.put("ts", Types.LONG);
             fields.put("receivedAt", Types.LONG);
+            fields.put("processedAt", Types.LONG);
             fields.put("sessionId", Types.STRING);
             fields.put("props", Types.MAP(Types.STRING, Types.STRING));
             fields.put("profileEpoch", Types.INT);

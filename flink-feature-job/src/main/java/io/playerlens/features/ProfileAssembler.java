@@ -137,6 +137,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
     private ProfileWrite merge(String playerId, int profileEpoch, long now) throws Exception {
         ObjectNode features = MAPPER.createObjectNode();
         long receivedAt = -1;
+        long processedAt = -1;
         String gameId = null;
         Map<String, FeatureUpdate> sorted = new TreeMap<>();
         for (Map.Entry<String, FeatureUpdate> entry : groups.entries()) {
@@ -146,6 +147,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             JsonNode values = MAPPER.readTree(group.featuresJson);
             values.fields().forEachRemaining(f -> features.set(f.getKey(), f.getValue()));
             receivedAt = Math.max(receivedAt, group.receivedAt);
+            processedAt = Math.max(processedAt, group.processedAt);
             if (group.gameId != null) {
                 gameId = group.gameId;
             }
@@ -156,6 +158,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         write.profileEpoch = profileEpoch;
         write.featuresJson = features.toString();
         write.receivedAt = receivedAt;
+        write.processedAt = processedAt;
         write.updatedAt = now;
         return write;
     }

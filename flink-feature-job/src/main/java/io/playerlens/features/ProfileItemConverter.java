@@ -4,6 +4,7 @@ import static io.playerlens.contracts.profile.ProfileItem.EXPIRES_AT;
 import static io.playerlens.contracts.profile.ProfileItem.FEATURES;
 import static io.playerlens.contracts.profile.ProfileItem.GAME_ID;
 import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
+import static io.playerlens.contracts.profile.ProfileItem.PROCESSED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.PROFILE_EPOCH;
 import static io.playerlens.contracts.profile.ProfileItem.RECEIVED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.UPDATED_AT;
@@ -44,6 +45,9 @@ public class ProfileItemConverter implements ElementConverter<ProfileWrite, Dyna
         item.put(FEATURES, AttributeValue.fromM(features(write.featuresJson)));
         item.put(UPDATED_AT, number(write.updatedAt));
         item.put(RECEIVED_AT, number(write.receivedAt));
+        if (write.processedAt >= 0) {
+            item.put(PROCESSED_AT, number(write.processedAt));
+        }
         item.put(PROFILE_EPOCH, number(write.profileEpoch));
         item.put(EXPIRES_AT, number(write.updatedAt / 1000 + itemTtlSeconds));
         return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT).setItem(item).build();

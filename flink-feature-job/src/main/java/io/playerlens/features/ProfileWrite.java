@@ -9,6 +9,8 @@ public class ProfileWrite {
     /** All features of all groups, as one JSON object. */
     public String featuresJson;
     public long receivedAt;
+    /** Processing time at which the job decoded the newest contributing event; -1 if unknown. */
+    public long processedAt = -1;
     public long updatedAt;
 
     public ProfileWrite() {

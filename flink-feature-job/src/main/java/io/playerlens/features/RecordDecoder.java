@@ -40,8 +40,11 @@ public class RecordDecoder extends RichFlatMapFunction<byte[], PlayerEvent> {
     @Override
     public void flatMap(byte[] record, Collector<PlayerEvent> out) {
         try {
+            long processedAt = System.currentTimeMillis();
             for (JsonNode event : BatchCodec.decodeEvents(record)) {
-                out.collect(toPlayerEvent(event));
+                PlayerEvent playerEvent = toPlayerEvent(event);
+                playerEvent.processedAt = processedAt;
+                out.collect(playerEvent);
                 if (decoded != null) {
                     decoded.inc();
                 }

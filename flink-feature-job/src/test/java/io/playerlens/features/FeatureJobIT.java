@@ -192,6 +192,10 @@ class FeatureJobIT {
             Map<String, AttributeValue> item = profile(table, "p-1");
             assertThat(item.get(ProfileItem.GAME_ID).s()).isEqualTo(Events.GAME);
             assertThat(Long.parseLong(item.get(ProfileItem.UPDATED_AT).n())).isGreaterThan(Long.parseLong(item.get(ProfileItem.RECEIVED_AT).n()));
+            // The stage stamps: the job decoded the event (processed_at) before it wrote the profile (updated_at).
+            long processedAt = Long.parseLong(item.get(ProfileItem.PROCESSED_AT).n());
+            assertThat(processedAt).isLessThanOrEqualTo(Long.parseLong(item.get(ProfileItem.UPDATED_AT).n()))
+                    .isGreaterThan(System.currentTimeMillis() - Duration.ofMinutes(5).toMillis());
             await().atMost(Duration.ofSeconds(30)).until(() -> profile(table, "p-2").containsKey(ProfileItem.FEATURES));
         } finally {
             job.cancel().get();

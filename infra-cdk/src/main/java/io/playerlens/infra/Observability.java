@@ -5,6 +5,8 @@ import static io.playerlens.contracts.metrics.MetricNames.EVENTS_REJECTED;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
+import static io.playerlens.contracts.metrics.MetricNames.FRESHNESS_FLINK_MS;
+import static io.playerlens.contracts.metrics.MetricNames.FRESHNESS_STREAM_MS;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_FRESHNESS_MS;
 import static io.playerlens.contracts.metrics.MetricNames.SERVICE_INGEST;
 import static io.playerlens.contracts.metrics.MetricNames.SERVICE_PROFILE_API;
@@ -48,7 +50,8 @@ public final class Observability extends Construct {
                 .dimensionsMap(Map.of("Application", flinkApplication)).statistic("Maximum").period(Duration.minutes(1)).build();
 
         List<IWidget> row1 = List.of(
-                graph("Event → profile freshness (ms)", List.of(freshnessP50, freshnessP99)),
+                graph("Event → profile freshness (ms): total p50/p99, stream and Flink stages p50", List.of(freshnessP50, freshnessP99,
+                        emf(FRESHNESS_STREAM_MS, SERVICE_PROFILE_API, "p50"), emf(FRESHNESS_FLINK_MS, SERVICE_PROFILE_API, "p50"))),
                 graph("Events accepted / rejected per minute", List.of(accepted, rejected)),
                 graph("Offers latency p50 / p99 per model (ms)", List.of(search(OFFERS_LATENCY_MS, "p50"), search(OFFERS_LATENCY_MS, "p99"))));
         List<IWidget> row2 = new ArrayList<>(List.of(

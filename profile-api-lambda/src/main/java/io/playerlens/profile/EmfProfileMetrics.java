@@ -1,6 +1,8 @@
 package io.playerlens.profile;
 
 import static io.playerlens.contracts.metrics.MetricNames.ERASURES_REQUESTED;
+import static io.playerlens.contracts.metrics.MetricNames.FRESHNESS_FLINK_MS;
+import static io.playerlens.contracts.metrics.MetricNames.FRESHNESS_STREAM_MS;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_FRESHNESS_MS;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_LATENCY_MS;
@@ -29,6 +31,12 @@ public final class EmfProfileMetrics implements ProfileMetrics {
     public void profileRead(long freshnessMillis) {
         metrics.addMetric(PROFILE_READS, 1, MetricUnit.COUNT);
         metrics.addMetric(PROFILE_FRESHNESS_MS, freshnessMillis, MetricUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void freshnessStages(long streamMillis, long flinkMillis) {
+        metrics.addMetric(FRESHNESS_STREAM_MS, streamMillis, MetricUnit.MILLISECONDS);
+        metrics.addMetric(FRESHNESS_FLINK_MS, flinkMillis, MetricUnit.MILLISECONDS);
     }
 
     @Override

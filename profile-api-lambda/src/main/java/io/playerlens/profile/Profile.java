@@ -2,6 +2,7 @@ package io.playerlens.profile;
 
 import static io.playerlens.contracts.profile.ProfileItem.GAME_ID;
 import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
+import static io.playerlens.contracts.profile.ProfileItem.PROCESSED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.RECEIVED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.UPDATED_AT;
 
@@ -13,18 +14,23 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A profile item as the API shows it. */
-record Profile(String playerId, String gameId, Map<String, Object> features, long updatedAt, long receivedAt) {
+record Profile(String playerId, String gameId, Map<String, Object> features, long updatedAt, long receivedAt, long processedAt) {
 
     static Profile fromItem(Map<String, AttributeValue> item) {
         return new Profile(item.get(PLAYER_ID).s(),
                 item.containsKey(GAME_ID) ? item.get(GAME_ID).s() : null,
                 ProfileItems.features(item),
-                number(item, UPDATED_AT), number(item, RECEIVED_AT));
+                number(item, UPDATED_AT), number(item, RECEIVED_AT), number(item, PROCESSED_AT));
     }
 
     /** The event → profile latency of the newest event in the profile. */
     long freshnessMillis() {
         return Math.max(0, updatedAt - receivedAt);
+    }
+
+    /** Whether the item carries the feature job's processing stamp (items written before it existed do not). */
+    boolean hasStages() {
+        return processedAt > 0;
     }
 
     ObjectNode toJson(long nowMillis) {
@@ -36,6 +42,10 @@ record Profile(String playerId, String gameId, Map<String, Object> features, lon
         body.put("updated_at", Instant.ofEpochMilli(updatedAt).toString());
         body.put("received_at", Instant.ofEpochMilli(receivedAt).toString());
         body.put("freshness_ms", freshnessMillis());
+        if (hasStages()) {
+            body.put("stream_ms", Math.max(0, processedAt - receivedAt));
+            body.put("flink_ms", Math.max(0, updatedAt - processedAt));
+        }
         body.put("age_ms", Math.max(0, nowMillis - updatedAt));
         return body;
     }

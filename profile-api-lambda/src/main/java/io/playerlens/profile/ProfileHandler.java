@@ -99,6 +99,9 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
         metrics.profileRead(profile.freshnessMillis());
+        if (profile.hasStages()) {
+            metrics.freshnessStages(Math.max(0, profile.processedAt() - profile.receivedAt()), Math.max(0, profile.updatedAt() - profile.processedAt()));
+        }
         return HttpResponses.json(200, profile.toJson(clock.millis()).toString());
     }
 

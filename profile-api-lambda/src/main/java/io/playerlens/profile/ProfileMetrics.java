@@ -5,6 +5,10 @@ public interface ProfileMetrics {
     /** A profile was served; {@code freshnessMillis} = its updated_at - received_at. */
     void profileRead(long freshnessMillis);
 
+    /** The stages of the served profile's freshness: stream (received_at → processed_at), Flink (→ updated_at). */
+    default void freshnessStages(long streamMillis, long flinkMillis) {
+    }
+
     void profileNotFound();
 
     void erasureRequested();

@@ -132,6 +132,18 @@ class ProfileHandlerTest {
         assertThat(body.get("updated_at").asText()).isEqualTo(UPDATED.toString());
         assertThat(body.get("freshness_ms").asLong()).isEqualTo(42);
         assertThat(body.get("age_ms").asLong()).isEqualTo(2000);
+        assertThat(body.has("stream_ms")).as("an item without the job's processing stamp has no stages").isFalse();
+    }
+
+    @Test
+    void profileWithTheJobsStamp_splitsFreshnessIntoStreamAndFlink() throws Exception {
+        storeProfile("p-43", "space-race");
+        dynamo.items.get("p-43").put(ProfileItem.PROCESSED_AT, AttributeValue.fromN(Long.toString(RECEIVED.toEpochMilli() + 30)));
+        JsonNode body = body(handler.handleRequest(request("GET", "p-43"), null));
+
+        assertThat(body.get("freshness_ms").asLong()).isEqualTo(42);
+        assertThat(body.get("stream_ms").asLong()).isEqualTo(30);
+        assertThat(body.get("flink_ms").asLong()).isEqualTo(12);
     }
 
     @Test

@@ -21,6 +21,10 @@ public final class MetricNames {
     public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
     /** updated_at - received_at of the profile read: event → profile latency of its newest event. */
     public static final String PROFILE_FRESHNESS_MS = "ProfileFreshness";
+    /** processed_at - received_at of the profile read: ingest → the feature job decoded the event (Kinesis and polling). */
+    public static final String FRESHNESS_STREAM_MS = "FreshnessStream";
+    /** updated_at - processed_at of the profile read: the feature job's own share (dedupe, SQL, write coalescing). */
+    public static final String FRESHNESS_FLINK_MS = "FreshnessFlink";
     public static final String PROFILE_LATENCY_MS = "ProfileApiLatency";
     public static final String ERASURES_REQUESTED = "ErasuresRequested";
 

@@ -13,6 +13,11 @@ public final class ProfileItem {
     public static final String UPDATED_AT = "updated_at";
     /** The {@code received_at} of the newest event that contributed, epoch milliseconds: freshness = updated_at - received_at. */
     public static final String RECEIVED_AT = "received_at";
+    /**
+     * When the feature job decoded the newest contributing event (its processing time), epoch milliseconds: the
+     * stream stage is processed_at - received_at, the Flink stage updated_at - processed_at.
+     */
+    public static final String PROCESSED_AT = "processed_at";
     /** Increases with each erasure of the player. */
     public static final String PROFILE_EPOCH = "profile_epoch";
     /** DynamoDB TTL attribute, epoch seconds. */

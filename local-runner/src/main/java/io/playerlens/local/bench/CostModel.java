@@ -17,7 +17,12 @@ import java.util.Map;
 public final class CostModel {
     /** The traffic to price. */
     public record Scale(double eventsPerSecond, int batchSize, double compressedBytesPerEvent, double jsonBytesPerEvent,
-                        double offersRequestsPerSecond, double eventsPerKpuSecond) {
+                        double offersRequestsPerSecond, double eventsPerKpuSecond, long players, int models) {
+        /** Traffic only: no stored profiles, no model stacks. */
+        public Scale(double eventsPerSecond, int batchSize, double compressedBytesPerEvent, double jsonBytesPerEvent,
+                     double offersRequestsPerSecond, double eventsPerKpuSecond) {
+            this(eventsPerSecond, batchSize, compressedBytesPerEvent, jsonBytesPerEvent, offersRequestsPerSecond, eventsPerKpuSecond, 0, 0);
+        }
     }
 
     /** Monthly dollars per component, their total and the cost of a million events. */
@@ -37,6 +42,11 @@ public final class CostModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The month of the list prices ({@code as_of} in aws-prices.json). */
+    public String pricesAsOf() {
+        return prices.path("as_of").asText("unknown");
     }
 
     private double p(String name) {
@@ -76,6 +86,13 @@ public final class CostModel {
         cost.put("firehose", records * firehoseKb * 1024 / GB * p("firehose_per_gb_ingested"));
         cost.put("s3", records * recordBytes / GB * p("s3_standard_per_gb_month"));
 
+        if (s.players() > 0) {
+            cost.put("dynamodb_storage", s.players() * p("profile_item_kb") * 1024 / GB * p("dynamodb_per_gb_month"));
+        }
+        if (s.models() > 0) {
+            // Each model stack: its dashboard and its two deployment alarms (errors, p99 latency); plus the core dashboard.
+            cost.put("cloudwatch", (s.models() + 1) * p("cloudwatch_per_dashboard_month") + 2 * s.models() * p("cloudwatch_per_alarm_month"));
+        }
         double total = cost.values().stream().mapToDouble(Double::doubleValue).sum();
         return new Cost(cost, total, total / (events / 1e6));
     }

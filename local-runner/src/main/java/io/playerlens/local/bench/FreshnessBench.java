@@ -30,13 +30,13 @@ public final class FreshnessBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One probe: total and per-stage milliseconds. */
-    record Sample(double total, double ingest, double streamAndFlink, double writeAndRead) {
+    record Sample(double total, double ingest, double stream, double flink, double writeAndRead) {
     }
 
     /** What a run measured. */
     public record Result(double targetRate, double sentRate, int batchSize, int activePlayers, Percentiles freshness, Percentiles ingest,
-                         Percentiles streamAndFlink, Percentiles writeAndRead, double writesPerEvent, long events,
-                         long writes, long failedPosts, int cores) {
+                         Percentiles stream, Percentiles flink, Percentiles writeAndRead, double writesPerEvent, long events,
+                         long writes, long failedPosts, int cores, long measuredFrom, long measuredTo) {
         public ObjectNode toJson() {
             return MAPPER.valueToTree(this);
         }
@@ -94,6 +94,7 @@ public final class FreshnessBench {
             long eventsBefore = sentEvents.get();
             long writesBefore = DynamoDbWriteCounter.writes();
             long started = System.nanoTime();
+            long measuredFrom = System.currentTimeMillis();
             List<Sample> samples = new ArrayList<>();
             probeUntil(started + measure.toNanos(), probesPerSecond, batchSize, samples, new Random(2), "probe");
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -102,10 +103,11 @@ public final class FreshnessBench {
             return new Result(eventsPerSecond, eventsSent / seconds, batchSize, players,
                     Percentiles.of(samples.stream().map(Sample::total).toList()),
                     Percentiles.of(samples.stream().map(Sample::ingest).toList()),
-                    Percentiles.of(samples.stream().map(Sample::streamAndFlink).toList()),
+                    Percentiles.of(samples.stream().map(Sample::stream).toList()),
+                    Percentiles.of(samples.stream().map(Sample::flink).toList()),
                     Percentiles.of(samples.stream().map(Sample::writeAndRead).toList()),
                     eventsSent == 0 ? 0 : (double) writes / eventsSent, eventsSent, writes, failed.get(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), measuredFrom, System.currentTimeMillis());
         } finally {
             load.shutdownNow();
         }
@@ -136,11 +138,13 @@ public final class FreshnessBench {
             if (item != null) {
                 long receivedAt = Long.parseLong(item.get(ProfileItem.RECEIVED_AT).n());
                 long updatedAt = Long.parseLong(item.get(ProfileItem.UPDATED_AT).n());
+                long processedAt = Long.parseLong(item.get(ProfileItem.PROCESSED_AT).n());
                 double ingest = receivedAt - sentAtMillis;
-                double flink = updatedAt - receivedAt;
-                samples.add(new Sample(total, ingest, flink, total - ingest - flink));
+                double stream = processedAt - receivedAt;
+                double flink = updatedAt - processedAt;
+                samples.add(new Sample(total, ingest, stream, flink, total - ingest - stream - flink));
             } else {
-                samples.add(new Sample(total, Double.NaN, Double.NaN, Double.NaN));
+                samples.add(new Sample(total, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
             }
             long sleep = pause - (long) total;
             if (sleep > 0) {

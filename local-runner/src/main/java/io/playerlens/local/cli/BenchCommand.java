@@ -1,12 +1,17 @@
 package io.playerlens.local.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.playerlens.contracts.metrics.MetricNames;
+import io.playerlens.local.bench.BenchReport;
+import io.playerlens.local.bench.CostModel;
 import io.playerlens.local.bench.FreshnessBench;
+import io.playerlens.local.bench.OffersBench;
+import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.platform.LocalPlatform;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,6 +62,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-S", "--set"}, description = "Any feature job property, GROUP.key=value, e.g. -S FeatureJob.checkpoint.interval.ms=60000")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--price-rate", description = "Events per second to price the monthly cost at (default: --rate).")
+    Double priceRate;
+
+    @Option(names = "--price-players", defaultValue = "1000000", description = "Players with a stored profile, for the cost (default: ${DEFAULT-VALUE}).")
+    long pricePlayers;
+
+    @Option(names = "--price-models", description = "Model stacks to price (default: the models this checkout serves).")
+    Integer priceModels;
+
     @Option(names = "--out", defaultValue = "target/bench", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -79,48 +93,84 @@ final class BenchCommand implements Callable<Integer> {
             FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, Duration.ofSeconds(sendInterval),
                     Duration.ofSeconds(warmup), Duration.ofSeconds(duration), probes);
             print(result);
-            Files.createDirectories(out);
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("settings", Map.of("poll_interval_ms", pollIntervalMs, "sink_flush_ms", sinkFlushMs, "minibatch_ms", miniBatchMs,
-                    "shards", shards, "parallelism", parallelism, "batch", batch, "send_interval_s", sendInterval));
-            report.put("overrides", overrides);
-            report.put("freshness", result);
-            Map<String, Number> ingest = platform.ingestMetrics().snapshot();
-            double accepted = ingest.get(io.playerlens.contracts.metrics.MetricNames.EVENTS_ACCEPTED).doubleValue();
-            double bytesPerEvent = accepted == 0 ? 0 : ingest.get(io.playerlens.contracts.metrics.MetricNames.RECORD_BYTES).doubleValue() / accepted;
-            io.playerlens.local.bench.CostModel.Scale scale = new io.playerlens.local.bench.CostModel.Scale(
-                    rate, batch, bytesPerEvent, 376, offersRate, 5000);
-            io.playerlens.local.bench.CostModel costs = io.playerlens.local.bench.CostModel.withListPrices();
-            io.playerlens.local.bench.CostModel.Cost packed = costs.monthly(scale, true);
-            io.playerlens.local.bench.CostModel.Cost naive = costs.monthly(scale, false);
-            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (batches of %d, %.1f B/event measured, %.0f offers/s; list prices in aws-prices.json):%n",
-                    rate, batch, bytesPerEvent, offersRate);
+            List<LiveMetrics.Point> timeline = platform.liveMetrics().since(result.measuredFrom()).stream()
+                    .filter(p -> p.t() <= result.measuredTo() + 1000).toList();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("rate", rate);
+            run.put("batch", batch);
+            run.put("send_interval_s", sendInterval);
+            run.put("warmup_s", warmup);
+            run.put("duration_s", duration);
+            run.put("probes_per_second", probes);
+            run.put("shards", shards);
+            run.put("parallelism", parallelism);
+            run.put("poll_interval_ms", pollIntervalMs);
+            run.put("sink_flush_ms", sinkFlushMs);
+            run.put("minibatch_ms", miniBatchMs);
+            run.put("overrides", overrides);
+            BenchReport report = new BenchReport(run).put("generated_at", Instant.now().toString()).put("freshness", result);
+
+            Map<String, Number> counters = platform.ingestMetrics().snapshot();
+            long accepted = counters.get(MetricNames.EVENTS_ACCEPTED).longValue();
+            Map<String, Object> ingest = BenchReport.ingest(result.sentRate(), accepted, counters.get(MetricNames.RECORDS_PUT).longValue(),
+                    counters.get(MetricNames.RECORD_BYTES).longValue(), shards);
+            report.put("ingest", ingest);
+            report.put("resources", BenchReport.resources(timeline));
+            System.out.printf("Ingest: %.0f events/s sustained, %.1f B/event compressed, %.1f events/record, %.0f events/s per shard"
+                            + " (capacity at this packing %,.0f events/s per shard)%n", result.sentRate(), ingest.get("compressed_bytes_per_event"),
+                    ingest.get("events_per_record"), ingest.get("events_per_second_per_shard"), ingest.get("shard_capacity_events_per_second"));
+            printResources(BenchReport.resources(timeline));
+
+            double bytesPerEvent = (double) ingest.get("compressed_bytes_per_event");
+            CostModel.Scale scale = new CostModel.Scale(priceRate == null ? rate : priceRate, batch, bytesPerEvent, 376,
+                    offersRate * (priceRate == null ? 1 : priceRate / rate), 5000, pricePlayers, pricedModels(platform));
+            CostModel costs = CostModel.withListPrices();
+            CostModel.Cost packed = costs.monthly(scale, true);
+            CostModel.Cost naive = costs.monthly(scale, false);
+            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (batches of %d, %.1f B/event measured, %.0f offers/s, %,d players, %d models;"
+                    + " list prices in aws-prices.json):%n", scale.eventsPerSecond(), batch, bytesPerEvent, scale.offersRequestsPerSecond(),
+                    scale.players(), scale.models());
             System.out.printf("  playerlens: $%,.0f/month, $%.3f per 1M events   %s%n", packed.monthlyTotal(), packed.perMillionEvents(), rounded(packed));
             System.out.printf("  naive (1 uncompressed record and 1 profile write per event): $%,.0f/month, $%.3f per 1M events   %s%n",
                     naive.monthlyTotal(), naive.perMillionEvents(), rounded(naive));
-            report.put("cost", Map.of("scale", scale, "playerlens", packed, "naive", naive));
+            report.put("cost", Map.of("scale", scale, "playerlens", packed, "naive", naive, "prices_as_of", costs.pricesAsOf()));
             if (offersRate > 0) {
-                java.util.List<String> players = new java.util.ArrayList<>();
+                List<String> players = new ArrayList<>();
                 for (int i = 0; i < result.activePlayers(); i++) {
                     players.add("load-" + i);
                 }
                 System.out.printf("%nOffers: %.0f GET /offers per second for %d s over %d players with profiles...%n", offersRate, duration, players.size());
-                io.playerlens.local.bench.OffersBench.Result offers = new io.playerlens.local.bench.OffersBench(platform)
-                        .run(players, offersRate, Duration.ofSeconds(duration));
+                OffersBench.Result offers = new OffersBench(platform).run(players, offersRate, Duration.ofSeconds(duration));
                 offers.loadMillis().forEach((model, ms) -> System.out.printf("  model %-18s load %4d ms   inference (µs) %s%n", model, ms,
                         offers.inferenceMicros().get(model)));
                 offers.httpMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
                 System.out.printf("  %.0f requests/s sent, %d fallbacks of %d%n", offers.requestsPerSecond(), offers.fallbacks(), offers.requests());
                 report.put("offers", offers);
             }
-            Path file = out.resolve("freshness-" + (long) rate + "-batch" + batch + ".json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
-            System.out.println("Report: " + file);
+            report.put("timeline", timeline);
+            Path html = report.write(out);
+            System.out.println("Report: " + out.resolve("report.json") + " and " + html);
         }
         return 0;
     }
 
-    private static Map<String, Long> rounded(io.playerlens.local.bench.CostModel.Cost cost) {
+    /** Models priced: the ones this checkout serves (each is its own stack on AWS), unless --price-models says. */
+    private int pricedModels(LocalPlatform platform) {
+        return priceModels != null ? priceModels : platform.models().services().size();
+    }
+
+    private static void printResources(Map<String, Object> resources) {
+        @SuppressWarnings("unchecked")
+        Map<String, Double> total = (Map<String, Double>) resources.get("total_cores");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> jvm = (Map<String, Double>) resources.get("jvm_rss_mib");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> emulators = (Map<String, Double>) resources.get("emulator_rss_mib");
+        System.out.printf("Stack resources: CPU mean %.2f / max %.2f of %s cores; RSS JVM %.0f MiB, emulators %.0f MiB (max)%n",
+                total.get("mean"), total.get("max"), resources.get("machine_cores"), jvm.get("max"), emulators.get("max"));
+    }
+
+    private static Map<String, Long> rounded(CostModel.Cost cost) {
         Map<String, Long> rounded = new LinkedHashMap<>();
         cost.monthlyByComponent().forEach((k, v) -> rounded.put(k, Math.round(v)));
         return rounded;
@@ -135,7 +185,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("Event → profile freshness, ms (POST sent → GetItem shows it):");
         System.out.println("  end to end        " + r.freshness());
         System.out.println("  ingest            " + r.ingest() + "   POST → received_at stamp");
-        System.out.println("  stream + Flink    " + r.streamAndFlink() + "   received_at → profile assembled (updated_at)");
+        System.out.println("  stream            " + r.stream() + "   received_at → decoded by the feature job (processed_at)");
+        System.out.println("  Flink             " + r.flink() + "   processed_at → profile assembled (updated_at)");
         System.out.println("  write + read      " + r.writeAndRead() + "   updated_at → visible to GetItem");
         System.out.printf("DynamoDB writes per event: %.3f (%d item writes for %d events)%n", r.writesPerEvent(), r.writes(), r.events());
     }

@@ -14,6 +14,7 @@ final class StatusBlock {
                 "playerlens is running (started in " + startupMillis + " ms)",
                 "  API base URL     " + base,
                 "  API key          " + platform.options().apiKey() + "   (header x-api-key; game id " + LocalPlatform.LOCAL_GAME_ID + ")",
+                "  Dashboard        " + base + "/dashboard",
                 "  Health           " + base + "/health",
                 "  Send events      POST " + base + "/v1/events",
                 "  Profiles         GET  " + base + "/v1/players/{player_id}/profile   (DELETE /v1/players/{player_id} erases)",

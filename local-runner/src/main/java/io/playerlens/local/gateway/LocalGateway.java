@@ -39,10 +39,10 @@ public final class LocalGateway implements AutoCloseable {
     public record Function(String name, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
     }
 
-    /** Extra non-API endpoints the local runner serves, such as /health. */
+    /** Extra non-API endpoints the local runner serves, such as /health and /dashboard (a context: it gets sub-paths too). */
     public interface LocalEndpoint {
-        /** @return status and JSON body */
-        Response handle(String method, String query);
+        /** @return status, content type and body */
+        Response handle(String method, String path, String query);
     }
 
     public record Response(int status, String contentType, byte[] body) {
@@ -139,7 +139,8 @@ public final class LocalGateway implements AutoCloseable {
     private void serveLocal(HttpExchange exchange, LocalEndpoint endpoint) throws IOException {
         try (exchange) {
             readBody(exchange);
-            write(exchange, endpoint.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery()), Map.of());
+            write(exchange, endpoint.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery()), Map.of());
         }
     }
 

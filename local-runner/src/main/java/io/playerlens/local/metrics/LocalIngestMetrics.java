@@ -17,6 +17,7 @@ public final class LocalIngestMetrics implements IngestMetrics {
     private final LongAdder retries = new LongAdder();
     private final LongAdder streamUnavailable = new LongAdder();
     private final AtomicLong lastLatencyMicros = new AtomicLong();
+    private final LatencyWindow latencies = new LatencyWindow(20_000);
 
     @Override
     public void eventsAccepted(int count) {
@@ -52,6 +53,12 @@ public final class LocalIngestMetrics implements IngestMetrics {
     @Override
     public void requestLatency(double millis) {
         lastLatencyMicros.set((long) (millis * 1000));
+        latencies.add(millis);
+    }
+
+    /** Handler latencies since the last call (the dashboard's sampler drains them once a second). */
+    public LatencyWindow.Drained drainLatencies() {
+        return latencies.drain();
     }
 
     public Map<String, Number> snapshot() {

@@ -14,10 +14,13 @@ import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.lambda.ProfileItems;
+import io.playerlens.local.dashboard.DashboardEndpoint;
+import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.metrics.LocalIngestMetrics;
+import io.playerlens.local.metrics.LocalOffersMetrics;
+import io.playerlens.offers.Placements;
 import io.playerlens.local.models.LocalModels;
 import io.playerlens.offers.OffersHandler;
-import io.playerlens.offers.OffersMetrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.playerlens.profile.ProfileHandler;
 import io.playerlens.profile.ProfileMetrics;
@@ -77,21 +80,24 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalIngestMetrics ingestMetrics;
     private final LocalFeatureJob featureJob;
     private final LocalModels models;
+    private final LiveMetrics liveMetrics;
     private final ObjectMapper mapper = new ObjectMapper();
 
     private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics,
-                          LocalFeatureJob featureJob, LocalModels models) {
+                          LocalFeatureJob featureJob, LocalModels models, LiveMetrics liveMetrics) {
         this.options = options;
         this.aws = aws;
         this.gateway = gateway;
         this.ingestMetrics = ingestMetrics;
         this.featureJob = featureJob;
         this.models = models;
+        this.liveMetrics = liveMetrics;
     }
 
     public static LocalPlatform start(Options options) {
         LocalAws aws = LocalAws.start(options.workDir().resolve("logs"));
         LocalFeatureJob featureJob = null;
+        LiveMetrics liveMetrics = null;
         try {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
@@ -110,22 +116,29 @@ public final class LocalPlatform implements AutoCloseable {
             featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
             LocalIngestMetrics metrics = new LocalIngestMetrics();
             Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
-            env.put(EnvVars.PLACEMENTS_JSON, placements(options.modelsDir()));
+            String placementsJson = placements(options.modelsDir());
+            env.put(EnvVars.PLACEMENTS_JSON, placementsJson);
             IngestHandler ingest = new IngestHandler(env, metrics);
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
             DynamoDbClient dynamo = aws.dynamoDb();
             LocalModels models = LocalModels.load(options.modelsDir(),
                     playerId -> ProfileItems.get(dynamo, PROFILES_TABLE, playerId).map(ProfileItems::features));
-            OffersHandler offers = new OffersHandler(env, models, OffersMetrics.NONE);
+            LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
+            OffersHandler offers = new OffersHandler(env, models, offersMetrics);
+            liveMetrics = new LiveMetrics(metrics, offersMetrics, 900).start();
+            DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson));
             LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
                     Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
                             ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles),
                             ApiRoute.Backend.OFFERS_API, new LocalGateway.Function("playerlens-offers-api", offers)),
-                    Map.of("/health", (method, query) -> self[0].health()));
-            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob, models);
+                    Map.of("/health", (method, path, query) -> self[0].health(), DashboardEndpoint.PATH, dashboard));
+            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob, models, liveMetrics);
             return self[0];
         } catch (RuntimeException e) {
+            if (liveMetrics != null) {
+                liveMetrics.close();
+            }
             if (featureJob != null) {
                 featureJob.close();
             }
@@ -170,6 +183,11 @@ public final class LocalPlatform implements AutoCloseable {
         return options;
     }
 
+    /** The dashboard's time series (one point per second). */
+    public LiveMetrics liveMetrics() {
+        return liveMetrics;
+    }
+
     public LocalIngestMetrics ingestMetrics() {
         return ingestMetrics;
     }
@@ -211,6 +229,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        liveMetrics.close();
         gateway.close();
         featureJob.close();
         aws.close();

@@ -10,7 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Sends the simulator's batches to the local gateway at a target event rate, like a fleet of game clients. */
+/**
+ * Sends the simulator's batches to the local gateway at a target event rate, like a fleet of game clients, and
+ * asks for offers when a player opens the store.
+ */
 public final class SimulatorDriver implements AutoCloseable {
     private static final int BATCH = 10;
 
@@ -37,9 +40,22 @@ public final class SimulatorDriver implements AutoCloseable {
                     http.sendAsync(HttpRequest.newBuilder(events).header("x-api-key", apiKey).header("content-type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.discarding())
                             .thenAccept(r -> sent.addAndGet(BATCH));
+                    askForOffersOnStoreView(baseUrl, apiKey, body);
                 }
             }
         }, 0, 50, TimeUnit.MILLISECONDS);
+    }
+
+    /** A client that opened the store asks the offers API what to show, as a game does. */
+    private void askForOffersOnStoreView(URI baseUrl, String apiKey, ObjectNode body) {
+        for (com.fasterxml.jackson.databind.JsonNode event : body.path("events")) {
+            if (event.path("type").asText().equals("store_view")) {
+                String player = java.net.URLEncoder.encode(event.path("player_id").asText(), java.nio.charset.StandardCharsets.UTF_8);
+                http.sendAsync(HttpRequest.newBuilder(baseUrl.resolve("/v1/players/" + player + "/offers?placement=store"))
+                        .header("x-api-key", apiKey).GET().build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            }
+        }
     }
 
     public long eventsSent() {

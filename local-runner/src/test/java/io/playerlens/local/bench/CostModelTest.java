@@ -45,4 +45,14 @@ class CostModelTest {
         assertThat(model.monthly(B, false).monthlyTotal()).isCloseTo(885.4509, offset(0.05));
         assertThat(model.monthly(B, false).monthlyByComponent().get("dynamodb")).isCloseTo(335.07, offset(0.01));
     }
+
+    @Test
+    void playersAndModels_addProfileStorageAndMonitoring_onTopOfTraffic() {
+        CostModel.Scale withState = new CostModel.Scale(2000, 50, 45.4, 376, 200, 5000, 2_000_000, 3);
+        CostModel.Cost cost = model.monthly(withState, true);
+        // 2M profiles of 1 KB = 2.048 GB at $0.25; 4 dashboards at $3 and 6 alarms at $0.10.
+        assertThat(cost.monthlyByComponent().get("dynamodb_storage")).isCloseTo(0.512, offset(0.001));
+        assertThat(cost.monthlyByComponent().get("cloudwatch")).isCloseTo(12.60, offset(0.001));
+        assertThat(cost.monthlyTotal()).isCloseTo(1416.2937 + 0.512 + 12.60, offset(0.05));
+    }
 }

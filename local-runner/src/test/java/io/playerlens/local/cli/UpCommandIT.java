@@ -40,6 +40,7 @@ class UpCommandIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> output.stream().anyMatch(l -> l.contains("Ctrl-C stops everything")));
             assertThat(output).anySatisfy(l -> assertThat(l).contains("API base URL     http://127.0.0.1:" + port));
             assertThat(output).anySatisfy(l -> assertThat(l).contains("API key          dev-key"));
+            assertThat(output).anySatisfy(l -> assertThat(l).contains("Dashboard        http://127.0.0.1:" + port + "/dashboard"));
             List<ProcessHandle> children = up.descendants().toList();
             assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 
