@@ -24,8 +24,8 @@ import software.constructs.Construct;
  * {@code .gz}. Lifecycle rules move the archive to cheaper storage classes as it ages.
  */
 public final class RawArchive extends Construct {
-    public static final String RAW_PREFIX = "raw/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/";
-    public static final String QUARANTINE_PREFIX = "quarantine/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/";
+    public static final String RAW_PREFIX = io.playerlens.contracts.archive.ArchiveLayout.firehosePrefix(io.playerlens.contracts.archive.ArchiveLayout.RAW);
+    public static final String QUARANTINE_PREFIX = io.playerlens.contracts.archive.ArchiveLayout.firehosePrefix(io.playerlens.contracts.archive.ArchiveLayout.QUARANTINE);
 
     private final Bucket bucket;
 

@@ -1,0 +1,77 @@
+package io.playerlens.offline;
+
+import io.playerlens.contracts.archive.ArchiveLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Reads the raw archive ({@link ArchiveLayout}): the arrival partitions that can hold events of the requested
+ * event days (those days plus {@link ArchiveLayout#LATE_ARRIVAL_DAYS}), filtered on event time. Files are
+ * multi-member gzip NDJSON in the stream form; Spark's JSON reader decompresses them with Hadoop's gzip codec.
+ */
+public final class EventArchive {
+    /** The stream form of an event (docs/event-contract.md); props as strings, as the feature job sees them. */
+    public static final StructType SCHEMA = new StructType()
+            .add("event_id", DataTypes.StringType)
+            .add("player_id", DataTypes.StringType)
+            .add("game_id", DataTypes.StringType)
+            .add("type", DataTypes.StringType)
+            .add("ts", DataTypes.LongType)
+            .add("received_at", DataTypes.LongType)
+            .add("session_id", DataTypes.StringType)
+            .add("props", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+
+    private final SparkSession spark;
+    private final String root;
+
+    /** @param root the archive root: a folder locally, {@code s3://bucket} on AWS */
+    public EventArchive(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root;
+    }
+
+    /** Arrival-day folders under {@code raw/} that exist, for event days {@code from..to}. */
+    public List<String> partitions(String prefix, LocalDate from, LocalDate to) {
+        List<String> days = new ArrayList<>();
+        try {
+            Path base = new Path(root);
+            FileSystem fs = base.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (LocalDate day = from; !day.isAfter(to.plusDays(ArchiveLayout.LATE_ARRIVAL_DAYS)); day = day.plusDays(1)) {
+                Path folder = new Path(base, ArchiveLayout.day(prefix, day));
+                if (fs.exists(folder)) {
+                    days.add(folder.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the archive at " + root, e);
+        }
+        return days;
+    }
+
+    /** Every archived event whose event time falls on {@code from..to} (UTC), duplicates included. */
+    public Dataset<Row> events(LocalDate from, LocalDate to) {
+        List<String> days = partitions(ArchiveLayout.RAW, from, to);
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("no archive partitions under " + root + "/" + ArchiveLayout.RAW + " for " + from + " to "
+                    + to + " (expected folders like " + ArchiveLayout.day(ArchiveLayout.RAW, from) + "/hour=HH/)");
+        }
+        long start = from.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        long end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        return spark.read().schema(SCHEMA).option("mode", "PERMISSIVE").option("recursiveFileLookup", "true")
+                .json(days.toArray(new String[0]))
+                .where(col("ts").geq(start).and(col("ts").lt(end)).and(col("player_id").isNotNull()));
+    }
+}

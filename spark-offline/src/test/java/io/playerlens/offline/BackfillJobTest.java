@@ -1,0 +1,75 @@
+package io.playerlens.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backfill over a generated archive, against features computed independently here from the events sent. */
+class BackfillJobTest {
+    static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = OfflineSession.create("test");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void lifetimeAndWindowedFeatures_matchAnIndependentComputation_withDuplicatesAndLateArrivals(@TempDir Path dir) throws Exception {
+        TestArchive archive = new TestArchive(dir.resolve("archive"), 11).play(30, 3);
+        BackfillJob.Result result = new BackfillJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(),
+                LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-22"), dir.resolve("out"), null, false, 0, Duration.ofDays(90));
+
+        List<ObjectNode> distinct = archive.distinctEvents();
+        assertThat(archive.events.size()).as("the archive holds duplicates").isGreaterThan(distinct.size());
+        assertThat(result.events()).isEqualTo(archive.events.size());
+        assertThat(result.players()).isEqualTo(30);
+        assertThat(result.features()).contains("events_total", "spend_total_cents", "level_max", "coins_balance", "purchases_24h", "sessions_7d");
+
+        Map<String, Row> rows = spark.read().parquet(dir.resolve("out/features").toString()).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("player_id"), r -> r));
+        Map<String, List<ObjectNode>> byPlayer = distinct.stream().collect(Collectors.groupingBy(e -> e.get("player_id").asText(), TreeMap::new, Collectors.toList()));
+        byPlayer.forEach((player, events) -> {
+            Row row = rows.get(player);
+            assertThat((long) row.getAs("events_total")).as(player).isEqualTo(events.size());
+            assertThat((long) row.getAs("sessions_total")).isEqualTo(count(events, "session_start"));
+            assertThat((long) row.getAs("purchases_total")).isEqualTo(count(events, "purchase"));
+            assertThat((long) row.getAs("spend_total_cents")).isEqualTo(events.stream().filter(e -> type(e, "purchase"))
+                    .mapToLong(e -> e.get("props").get("price_cents").asLong()).sum());
+            assertThat((Long) row.getAs("level_max")).isEqualTo(events.stream().filter(e -> type(e, "level_complete"))
+                    .mapToLong(e -> e.get("props").get("level").asLong()).boxed().max(Long::compare).orElse(null));
+            assertThat((double) row.getAs("coins_balance")).isEqualTo(events.stream().filter(e -> type(e, "currency_earn"))
+                    .mapToDouble(e -> e.get("props").get("amount").asDouble()).sum());
+            long last = events.stream().mapToLong(e -> e.get("ts").asLong()).max().orElseThrow();
+            assertThat((long) row.getAs("last_seen")).isEqualTo(last);
+            assertThat((long) row.getAs("purchases_24h")).isEqualTo(events.stream().filter(e -> type(e, "purchase"))
+                    .filter(e -> e.get("ts").asLong() >= last - 86_400_000L).count());
+            assertThat((long) row.getAs("sessions_7d")).isEqualTo(count(events, "session_start"));
+        });
+    }
+
+    static long count(List<ObjectNode> events, String type) {
+        return events.stream().filter(e -> type(e, type)).count();
+    }
+
+    static boolean type(ObjectNode e, String type) {
+        return e.get("type").asText().equals(type);
+    }
+}
