@@ -12,12 +12,21 @@ public final class FeatureVectors {
     }
 
     public static float[] assemble(ModelDescriptor descriptor, Map<String, Object> features) {
-        float[] vector = new float[descriptor.features().size()];
+        double[] values = assembleDoubles(descriptor, features);
+        float[] vector = new float[values.length];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) values[i];
+        }
+        return vector;
+    }
+
+    /** The same vector in double precision, as training uses it: scaled values, {@code missing} for absent ones. */
+    public static double[] assembleDoubles(ModelDescriptor descriptor, Map<String, Object> features) {
+        double[] vector = new double[descriptor.features().size()];
         for (int i = 0; i < vector.length; i++) {
             ModelDescriptor.FeatureInput input = descriptor.features().get(i);
             Object value = features.get(input.name());
-            vector[i] = value instanceof Number n && Double.isFinite(n.doubleValue())
-                    ? (float) (n.doubleValue() / input.scale()) : (float) input.missing();
+            vector[i] = value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() / input.scale() : input.missing();
         }
         return vector;
     }

@@ -1,0 +1,87 @@
+package io.playerlens.offline;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Daily KPIs per game and event day (UTC) to Parquet: DAU, sessions, playtime, revenue, paying users, ARPDAU,
+ * conversion, D1/D7 retention of the players first seen that day, and per model the offer impressions and the
+ * clicks and purchases attributed to them (the player's latest impression of that offer in the 24 h before).
+ */
+public final class AnalyticsJob {
+    /** The two tables written. */
+    public record Result(Dataset<Row> dailyKpis, Dataset<Row> offersByModel, double seconds) {
+    }
+
+    private final SparkSession spark;
+    private final Progress progress;
+
+    public AnalyticsJob(SparkSession spark, Progress progress) {
+        this.spark = spark;
+        this.progress = progress;
+    }
+
+    public Result run(String archive, LocalDate from, LocalDate to, Path out) {
+        long started = System.nanoTime();
+        progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
+        PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to));
+        spark.sql("SELECT *, to_date(timestamp_millis(ts)) AS dt FROM " + PlayerEventsView.VIEW).createOrReplaceTempView("dated_events");
+        progress.step("computing daily KPIs");
+        Dataset<Row> kpis = spark.sql(String.join("\n",
+                "WITH first_day AS (SELECT game_id, player_id, MIN(dt) AS first_dt FROM dated_events GROUP BY game_id, player_id),",
+                "active AS (SELECT DISTINCT game_id, player_id, dt FROM dated_events),",
+                "daily AS (",
+                "  SELECT game_id, dt,",
+                "    COUNT(DISTINCT player_id) AS dau,",
+                "    CAST(SUM(CASE WHEN type = 'session_start' THEN 1 ELSE 0 END) AS BIGINT) AS sessions,",
+                "    CAST(SUM(CASE WHEN type = 'session_end' THEN CAST(props['duration_s'] AS DOUBLE) ELSE 0 END) AS DOUBLE) AS playtime_s,",
+                "    CAST(SUM(CASE WHEN type = 'purchase' THEN CAST(props['price_cents'] AS BIGINT) ELSE 0 END) AS BIGINT) AS revenue_cents,",
+                "    COUNT(DISTINCT CASE WHEN type = 'purchase' THEN player_id END) AS paying_users",
+                "  FROM dated_events GROUP BY game_id, dt),",
+                "cohorts AS (",
+                "  SELECT f.game_id, f.first_dt AS dt, COUNT(*) AS new_players,",
+                "    COUNT(a1.player_id) AS returned_d1, COUNT(a7.player_id) AS returned_d7",
+                "  FROM first_day f",
+                "  LEFT JOIN active a1 ON a1.game_id = f.game_id AND a1.player_id = f.player_id AND a1.dt = date_add(f.first_dt, 1)",
+                "  LEFT JOIN active a7 ON a7.game_id = f.game_id AND a7.player_id = f.player_id AND a7.dt = date_add(f.first_dt, 7)",
+                "  GROUP BY f.game_id, f.first_dt)",
+                "SELECT d.game_id, d.dt, d.dau, d.sessions, d.playtime_s, d.revenue_cents, d.paying_users,",
+                "  d.revenue_cents / 100.0 / d.dau AS arpdau, d.paying_users / d.dau AS conversion,",
+                "  COALESCE(c.new_players, 0) AS new_players,",
+                // A cohort's retention is unknown until its D+1 / D+7 lies inside the window read.
+                "  CASE WHEN date_add(d.dt, 1) <= DATE '" + to + "' THEN c.returned_d1 / c.new_players END AS d1_retention,",
+                "  CASE WHEN date_add(d.dt, 7) <= DATE '" + to + "' THEN c.returned_d7 / c.new_players END AS d7_retention",
+                "FROM daily d LEFT JOIN cohorts c ON c.game_id = d.game_id AND c.dt = d.dt",
+                "ORDER BY d.game_id, d.dt"));
+        Dataset<Row> offers = spark.sql(String.join("\n",
+                "WITH offer_events AS (",
+                "  SELECT game_id, player_id, dt, ts, type, props['offer_id'] AS offer, props['model'] AS model",
+                "  FROM dated_events WHERE type = 'offer_shown'",
+                "  UNION ALL",
+                "  SELECT game_id, player_id, dt, ts, type, COALESCE(props['offer_id'], props['sku']) AS offer, CAST(NULL AS STRING) AS model",
+                "  FROM dated_events WHERE type IN ('offer_click', 'purchase')),",
+                "attributed AS (",
+                "  SELECT *,",
+                "    LAST_VALUE(model, true) OVER w AS shown_by,",
+                "    LAST_VALUE(CASE WHEN type = 'offer_shown' THEN ts END, true) OVER w AS shown_at",
+                "  FROM offer_events",
+                "  WINDOW w AS (PARTITION BY game_id, player_id, offer ORDER BY ts, CASE WHEN type = 'offer_shown' THEN 0 ELSE 1 END",
+                "               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))",
+                "SELECT game_id, dt, shown_by AS model,",
+                "  CAST(SUM(CASE WHEN type = 'offer_shown' THEN 1 ELSE 0 END) AS BIGINT) AS impressions,",
+                "  CAST(SUM(CASE WHEN type = 'offer_click' AND ts - shown_at <= 86400000 THEN 1 ELSE 0 END) AS BIGINT) AS clicks,",
+                "  CAST(SUM(CASE WHEN type = 'purchase' AND ts - shown_at <= 86400000 THEN 1 ELSE 0 END) AS BIGINT) AS purchases",
+                "FROM attributed WHERE shown_by IS NOT NULL",
+                "GROUP BY game_id, dt, shown_by ORDER BY game_id, dt, model"));
+        kpis.write().mode(SaveMode.Overwrite).parquet(out.resolve("daily_kpis").toString());
+        offers.write().mode(SaveMode.Overwrite).parquet(out.resolve("offers_by_model").toString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.step(String.format("daily KPIs and offers by model written to %s in %.1f s", out, seconds));
+        return new Result(spark.read().parquet(out.resolve("daily_kpis").toString()),
+                spark.read().parquet(out.resolve("offers_by_model").toString()), seconds);
+    }
+}

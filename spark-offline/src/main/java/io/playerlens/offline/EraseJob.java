@@ -1,0 +1,172 @@
+package io.playerlens.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.contracts.event.ServerEventTypes;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The privacy flow on the archive: removes every event of the erased players that was stamped at or before their
+ * erasure (and the erasure record itself) from the raw and quarantine files. Erased players are those with a
+ * {@code player_erased} event in the archive, plus any given explicitly. Each file that holds such an event is
+ * rewritten without it (to a hidden temporary file, then renamed over the original); files without one are not
+ * touched. Files are processed in parallel by Spark, one task per file.
+ */
+public final class EraseJob {
+    /** What the run removed. */
+    public record Result(int erasedPlayers, long filesScanned, long filesRewritten, long eventsRemoved) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final SparkSession spark;
+    private final Progress progress;
+
+    public EraseJob(SparkSession spark, Progress progress) {
+        this.spark = spark;
+        this.progress = progress;
+    }
+
+    /** @param explicitPlayers players to erase entirely even without an erasure event in the archive */
+    public Result run(String archive, Set<String> explicitPlayers) throws IOException {
+        List<String> files = files(archive);
+        progress.step("scanning " + files.size() + " archive files under " + archive + " for erasures");
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slices = Math.max(1, Math.min(files.size(), 4 * Runtime.getRuntime().availableProcessors()));
+        Map<String, Long> erasedThrough = new HashMap<>(context.parallelize(files, slices).flatMap(file -> erasures(file).entrySet().iterator())
+                .mapToPair(e -> new scala.Tuple2<>(e.getKey(), e.getValue())).reduceByKey(Math::max).collectAsMap());
+        explicitPlayers.forEach(p -> erasedThrough.put(p, Long.MAX_VALUE));
+        if (erasedThrough.isEmpty()) {
+            progress.step("no erased players: nothing to do");
+            return new Result(0, files.size(), 0, 0);
+        }
+        progress.step("erasing " + erasedThrough.size() + " players' events from " + files.size() + " files");
+        var erased = context.broadcast(erasedThrough);
+        List<long[]> counts = context.parallelize(files, slices).map(file -> rewrite(file, erased.value())).collect();
+        long rewritten = counts.stream().filter(c -> c[0] > 0).count();
+        long removed = counts.stream().mapToLong(c -> c[0]).sum();
+        progress.step(String.format("removed %,d events from %,d files", removed, rewritten));
+        return new Result(erasedThrough.size(), files.size(), rewritten, removed);
+    }
+
+    private List<String> files(String archive) throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        Path root = new Path(archive);
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (String prefix : List.of(ArchiveLayout.RAW, ArchiveLayout.QUARANTINE)) {
+            Path folder = new Path(root, prefix);
+            if (!fs.exists(folder)) {
+                continue;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
+            while (it.hasNext()) {
+                FileStatus status = it.next();
+                if (status.getPath().getName().endsWith(".gz") && !status.getPath().getName().startsWith(".")) {
+                    files.add(status.getPath().toString());
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Player → the latest event time an erasure of theirs covers, from one file. */
+    static Map<String, Long> erasures(String file) throws IOException {
+        Map<String, Long> found = new HashMap<>();
+        forEachLine(file, line -> {
+            if (line.contains(ServerEventTypes.PLAYER_ERASED)) {
+                JsonNode event = MAPPER.readTree(line);
+                if (ServerEventTypes.PLAYER_ERASED.equals(event.path("type").asText())) {
+                    found.merge(event.path("player_id").asText(), event.path("ts").asLong(), Math::max);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Rewrites the file without the erased events; returns {removed}. */
+    static long[] rewrite(String file, Map<String, Long> erasedThrough) throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = fileSystem(path);
+        Path temporary = new Path(path.getParent(), "." + path.getName() + ".erasing");
+        long[] removed = {0};
+        try (OutputStream out = new GZIPOutputStream(fs.create(temporary, true))) {
+            forEachLine(file, line -> {
+                if (erasable(line, erasedThrough)) {
+                    removed[0]++;
+                } else {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            });
+        }
+        if (removed[0] == 0) {
+            fs.delete(temporary, false);
+        } else if (!fs.rename(temporary, path)) {
+            fs.delete(path, false);
+            if (!fs.rename(temporary, path)) {
+                throw new IOException("cannot replace " + file + " with its erased copy " + temporary);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean erasable(String line, Map<String, Long> erasedThrough) throws IOException {
+        JsonNode entry = MAPPER.readTree(line);
+        // A quarantine entry wraps the rejected event ({"error":..., "event":{...}}); its time may be missing or invalid.
+        JsonNode event = entry.has("event") && !entry.has("player_id") ? entry.get("event") : entry;
+        Long through = erasedThrough.get(event.path("player_id").asText());
+        if (through == null) {
+            return false;
+        }
+        if (event != entry) {
+            return true;
+        }
+        return ServerEventTypes.PLAYER_ERASED.equals(event.path("type").asText()) || event.path("ts").asLong() <= through;
+    }
+
+    /** The file system of the archive; locally without Hadoop's .crc side files, which the archive does not have. */
+    private static FileSystem fileSystem(Path path) throws IOException {
+        FileSystem fs = path.getFileSystem(new Configuration());
+        return fs instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
+    private interface LineConsumer {
+        void accept(String line) throws IOException;
+    }
+
+    private static void forEachLine(String file, LineConsumer consumer) throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = fileSystem(path);
+        // GZIPInputStream reads every member of a multi-member file.
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(fs.open(path), 65536), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    consumer.accept(line);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
