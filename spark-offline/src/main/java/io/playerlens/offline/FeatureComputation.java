@@ -1,15 +1,13 @@
 package io.playerlens.offline;
 
+import io.playerlens.contracts.profile.FeatureCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * Runs every feature group over the {@code player_events} view and joins them into one row per player and profile
@@ -17,8 +15,6 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class FeatureComputation {
     static final Set<String> KEYS = Set.of("player_id", "profile_epoch");
-    /** Columns that describe the row rather than being features (the same list as the feature job's). */
-    static final Set<String> NOT_FEATURES = Set.of("player_id", "profile_epoch", "event_time", "received_at", "processed_at", "game_id");
 
     private FeatureComputation() {
     }
@@ -46,14 +42,11 @@ public final class FeatureComputation {
     public static List<String> featureColumns(Dataset<Row> features) {
         Set<String> names = new LinkedHashSet<>();
         for (String column : features.columns()) {
-            if (!NOT_FEATURES.contains(column)) {
+            if (!FeatureCatalog.NOT_FEATURES.contains(column)) {
                 names.add(column);
             }
         }
         return new ArrayList<>(names);
     }
 
-    static Column[] columns(List<String> names) {
-        return names.stream().map(n -> col(n)).toArray(Column[]::new);
-    }
 }

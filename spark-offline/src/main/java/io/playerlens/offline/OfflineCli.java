@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -226,9 +225,5 @@ public final class OfflineCli {
             }
         }
         return skus;
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

@@ -89,8 +89,8 @@ public final class TrainJob {
 
     private static Map<String, Object> features(Row row, String[] names) {
         Map<String, Object> values = new HashMap<>();
+        List<String> columns = List.of(row.schema().fieldNames());
         for (String name : names) {
-            List<String> columns = List.of(row.schema().fieldNames());
             values.put(name, columns.contains(name) ? row.getAs(name) : null);
         }
         return values;

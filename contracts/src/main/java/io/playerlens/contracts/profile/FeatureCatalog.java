@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class FeatureCatalog {
     /** The SQL files, in {@code playerlens/features/}. A new file must be listed here to be checked by models. */
     public static final String[] FILES = {"lifetime.sql", "spend_24h.flink.sql", "sessions_7d.flink.sql"};
-    private static final Set<String> NOT_FEATURES = Set.of("player_id", "profile_epoch", "event_time", "received_at", "processed_at", "game_id");
+    /** Columns of a feature group that describe the row rather than being features. */
+    public static final Set<String> NOT_FEATURES = Set.of("player_id", "profile_epoch", "event_time", "received_at", "processed_at", "game_id");
     private static final Pattern ALIAS = Pattern.compile("\\bAS\\s+([a-z][a-z0-9_]*)\\s*,?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Set<String> NAMES = load();
 
