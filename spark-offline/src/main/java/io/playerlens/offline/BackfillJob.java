@@ -48,13 +48,14 @@ public final class BackfillJob {
                       Duration itemTtl) throws IOException {
         long started = System.nanoTime();
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
-        Dataset<Row> events = new EventArchive(spark, archive).events(from, to).cache();
-        PlayerEventsView.register(spark, events);
+        // Cached: every feature group reads it, partitioned and sorted by player, so none of them shuffles or sorts again.
+        Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to)).cache();
+        events.createOrReplaceTempView(PlayerEventsView.VIEW);
         progress.step("computing features (" + FeatureQueries.groups().stream().map(FeatureQueries.Group::name).toList() + ")");
         Dataset<Row> features = FeatureComputation.compute(spark, FeatureQueries.groups()).cache();
         features.write().mode(SaveMode.Overwrite).parquet(out.resolve("features").toString());
         long players = features.count();
-        long eventCount = events.count();
+        long eventCount = events.agg(org.apache.spark.sql.functions.sum("archived_copies")).first().getLong(0);
         double computeSeconds = (System.nanoTime() - started) / 1e9;
         List<String> names = FeatureComputation.featureColumns(features);
         progress.step(String.format("%,d events → %,d players × %d features in %.1f s (%,.0f events/s); Parquet in %s",
