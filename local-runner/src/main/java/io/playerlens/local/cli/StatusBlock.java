@@ -26,6 +26,8 @@ final class StatusBlock {
                 "  Kinesis (mock)   " + platform.aws().kinesisEndpoint() + "   streams " + LocalPlatform.EVENTS_STREAM
                         + " (" + platform.options().shards() + " shards), " + LocalPlatform.QUARANTINE_STREAM,
                 "  DynamoDB (mock)  " + platform.aws().dynamoDbEndpoint(),
+                "  Raw archive      " + LocalPlatform.archiveDir(platform.options()) + "/raw/dt=YYYY-MM-DD/hour=HH/ (a file every "
+                        + LocalPlatform.ARCHIVE_BUFFER.toSeconds() + " s, as Firehose; ./playerlens offline reads it)",
                 "",
                 "Try:",
                 "  curl -s -X POST " + base + "/v1/events -H 'x-api-key: " + platform.options().apiKey() + "' \\",

@@ -14,6 +14,8 @@ import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.lambda.ProfileItems;
+import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.local.archive.LocalArchiver;
 import io.playerlens.local.dashboard.DashboardEndpoint;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.metrics.LocalIngestMetrics;
@@ -38,6 +40,7 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String QUARANTINE_STREAM = "playerlens-quarantine";
     public static final String PROFILES_TABLE = "playerlens-profiles";
     public static final String LOCAL_GAME_ID = "local-game";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalPlatform.class);
 
     /**
      * @param port gateway port on 127.0.0.1 (0 = any free port)
@@ -81,10 +84,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalFeatureJob featureJob;
     private final LocalModels models;
     private final LiveMetrics liveMetrics;
+    private final LocalArchiver archiver;
     private final ObjectMapper mapper = new ObjectMapper();
 
     private LocalPlatform(Options options, LocalAws aws, LocalGateway gateway, LocalIngestMetrics ingestMetrics,
-                          LocalFeatureJob featureJob, LocalModels models, LiveMetrics liveMetrics) {
+                          LocalFeatureJob featureJob, LocalModels models, LiveMetrics liveMetrics,
+                          LocalArchiver archiver) {
         this.options = options;
         this.aws = aws;
         this.gateway = gateway;
@@ -92,12 +97,49 @@ public final class LocalPlatform implements AutoCloseable {
         this.featureJob = featureJob;
         this.models = models;
         this.liveMetrics = liveMetrics;
+        this.archiver = archiver;
+    }
+
+    /** Firehose's buffer interval, locally: how long archived records wait before their file appears. */
+    public static final java.time.Duration ARCHIVE_BUFFER = java.time.Duration.ofSeconds(60);
+
+    /** Where the local archive goes: {@code <work dir>/archive}, the default of {@code ./playerlens offline}. */
+    public static Path archiveDir(Options options) {
+        return options.workDir().resolve("archive");
+    }
+
+    public LocalArchiver archiver() {
+        return archiver;
+    }
+
+    /**
+     * Writes {@code <work dir>/endpoints.json} (emulator endpoints, table, archive) so the offline jobs find this
+     * stack; removed on close.
+     */
+    private void publishEndpoints() {
+        ObjectNode endpoints = mapper.createObjectNode();
+        endpoints.put("dynamodb", aws.dynamoDbEndpoint().toString());
+        endpoints.put("kinesis", aws.kinesisEndpoint().toString());
+        endpoints.put("profiles_table", PROFILES_TABLE);
+        endpoints.put("archive", archiveDir(options).toAbsolutePath().toString());
+        endpoints.put("gateway", baseUrl().toString());
+        try {
+            java.nio.file.Files.createDirectories(options.workDir());
+            java.nio.file.Files.writeString(endpointsFile(), endpoints.toPrettyString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + endpointsFile(), e);
+        }
+    }
+
+    private Path endpointsFile() {
+        return options.workDir().resolve("endpoints.json");
     }
 
     public static LocalPlatform start(Options options) {
         LocalAws aws = LocalAws.start(options.workDir().resolve("logs"));
         LocalFeatureJob featureJob = null;
         LiveMetrics liveMetrics = null;
+        LocalArchiver archiver = null;
         try {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
@@ -114,6 +156,8 @@ public final class LocalPlatform implements AutoCloseable {
                 jobProperties = jobProperties.with(Connectors.SINK_GROUP, setting.getKey(), setting.getValue());
             }
             featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
+            archiver = new LocalArchiver(aws.kinesis(), Map.of(EVENTS_STREAM, ArchiveLayout.RAW, QUARANTINE_STREAM, ArchiveLayout.QUARANTINE),
+                    archiveDir(options), ARCHIVE_BUFFER).start();
             LocalIngestMetrics metrics = new LocalIngestMetrics();
             Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
             String placementsJson = placements(options.modelsDir());
@@ -133,9 +177,13 @@ public final class LocalPlatform implements AutoCloseable {
                             ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles),
                             ApiRoute.Backend.OFFERS_API, new LocalGateway.Function("playerlens-offers-api", offers)),
                     Map.of("/health", (method, path, query) -> self[0].health(), DashboardEndpoint.PATH, dashboard));
-            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob, models, liveMetrics);
+            self[0] = new LocalPlatform(options, aws, gateway, metrics, featureJob, models, liveMetrics, archiver);
+            self[0].publishEndpoints();
             return self[0];
         } catch (RuntimeException e) {
+            if (archiver != null) {
+                archiver.close();
+            }
             if (liveMetrics != null) {
                 liveMetrics.close();
             }
@@ -231,7 +279,14 @@ public final class LocalPlatform implements AutoCloseable {
     public void close() {
         liveMetrics.close();
         gateway.close();
+        archiver.close();
+        try {
+            java.nio.file.Files.deleteIfExists(endpointsFile());
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot remove {}: {}", endpointsFile(), e.toString());
+        }
         featureJob.close();
         aws.close();
     }
+
 }
