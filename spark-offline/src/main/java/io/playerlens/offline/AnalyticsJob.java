@@ -28,7 +28,10 @@ public final class AnalyticsJob {
     public Result run(String archive, LocalDate from, LocalDate to, Path out) {
         long started = System.nanoTime();
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
-        PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to));
+        // Cached: both tables read it; without the cache each would parse the archive and shuffle again. (The view
+        // itself, not a projection of it: Spark 3.5 fails to re-map a cached projection of a sorted plan.)
+        Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to)).cache();
+        events.createOrReplaceTempView(PlayerEventsView.VIEW);
         spark.sql("SELECT *, to_date(timestamp_millis(ts)) AS dt FROM " + PlayerEventsView.VIEW).createOrReplaceTempView("dated_events");
         progress.step("computing daily KPIs");
         Dataset<Row> kpis = spark.sql(String.join("\n",
@@ -79,6 +82,7 @@ public final class AnalyticsJob {
                 "GROUP BY game_id, dt, shown_by ORDER BY game_id, dt, model"));
         kpis.write().mode(SaveMode.Overwrite).parquet(out.resolve("daily_kpis").toString());
         offers.write().mode(SaveMode.Overwrite).parquet(out.resolve("offers_by_model").toString());
+        events.unpersist();
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.step(String.format("daily KPIs and offers by model written to %s in %.1f s", out, seconds));
         return new Result(spark.read().parquet(out.resolve("daily_kpis").toString()),

@@ -48,8 +48,9 @@ public final class BackfillJob {
                       Duration itemTtl) throws IOException {
         long started = System.nanoTime();
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
-        // Cached: every feature group reads it, partitioned and sorted by player, so none of them shuffles or sorts again.
-        Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to)).cache();
+        // Cached: every feature group reads it, partitioned by player and sorted by time, so none of them shuffles or sorts again.
+        Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to))
+                .sortWithinPartitions("player_id", "profile_epoch", "ts").cache();
         events.createOrReplaceTempView(PlayerEventsView.VIEW);
         progress.step("computing features (" + FeatureQueries.groups().stream().map(FeatureQueries.Group::name).toList() + ")");
         Dataset<Row> features = FeatureComputation.compute(spark, FeatureQueries.groups()).cache();

@@ -22,7 +22,7 @@ public final class PlayerEventsView {
     /** Registers {@code player_events} over {@code events} and returns it (a job reading it several times caches it). */
     public static Dataset<Row> register(SparkSession spark, Dataset<Row> events) {
         // One shuffle, by player: the dedupe (per player, as the feature job's keyed state), the erasure join and every
-        // feature group (grouped or windowed by player) then run within partitions. Sorted by player and time for the windows.
+        // feature group (grouped or windowed by player) then run within partitions.
         events.repartition(org.apache.spark.sql.functions.col("player_id")).createOrReplaceTempView(RAW_VIEW);
         Dataset<Row> view = spark.sql(String.join("\n",
                 "WITH first_arrival AS (",
@@ -37,8 +37,7 @@ public final class PlayerEventsView {
                 "       e.session_id, e.props, COALESCE(x.erasures, 0) AS profile_epoch, e.copies AS archived_copies",
                 "FROM first_arrival e LEFT JOIN erasures x ON e.player_id = x.player_id",
                 "WHERE e.type NOT IN ('" + ServerEventTypes.PLAYER_ERASED + "', '" + ServerEventTypes.OFFER_SERVED + "')",
-                "  AND (x.player_id IS NULL OR (e.ts > x.erased_through AND e.received_at > x.erased_at))"))
-                .sortWithinPartitions("player_id", "profile_epoch", "ts");
+                "  AND (x.player_id IS NULL OR (e.ts > x.erased_through AND e.received_at > x.erased_at))"));
         view.createOrReplaceTempView(VIEW);
         return view;
     }
