@@ -34,7 +34,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * the features and scales of the current model's descriptor (so the new model is a drop-in). Holds out a fifth of
  * the players, writes the ONNX file and descriptor (next version) to a folder, and evaluates both the current and
  * the new model on the held-out examples through the serving runtime ({@link LoadedModel}): top-1 accuracy and
- * log loss. Promotion (copying the folder over {@code models/NAME}) is the data scientist's decision.
+ * log loss. The log loss is over what the runtime returns — the model's top-k, scores normalised among them; a bought
+ * offer outside the top-k counts as probability 1e-6 — the same rule for both models, so they compare fairly.
+ * Promotion (copying the folder over {@code models/NAME}) is the data scientist's decision.
  */
 public final class TrainJob {
     /** One model's offline evaluation. */
