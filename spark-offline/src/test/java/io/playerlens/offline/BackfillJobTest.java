@@ -11,25 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The backfill over a generated archive, against features computed independently here from the events sent. */
-class BackfillJobTest {
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = OfflineSession.create("test");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class BackfillJobTest extends SparkJobTest {
 
     @Test
     void lifetimeAndWindowedFeatures_matchAnIndependentComputation_withDuplicatesAndLateArrivals(@TempDir Path dir) throws Exception {

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,18 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * stream knows keeps its online values and only gains the features its item lacks; the parity report sees the
  * online values that differ.
  */
-class BackfillToProfileTableIT {
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = OfflineSession.create("test");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class BackfillToProfileTableIT extends SparkJobTest {
 
     @Test
     void fillsNewPlayers_andOnlyMissingFeaturesOfKnownOnes_neverOverwritingOnlineValues(@TempDir Path dir) throws Exception {

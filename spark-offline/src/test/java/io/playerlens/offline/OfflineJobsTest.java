@@ -19,27 +19,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Analytics, training set and erasure over a generated archive, each against values computed here independently. */
-class OfflineJobsTest {
-    static SparkSession spark;
+class OfflineJobsTest extends SparkJobTest {
     static final LocalDate FROM = LocalDate.parse("2026-11-20");
     static final LocalDate TO = LocalDate.parse("2026-11-22");
-
-    @BeforeAll
-    static void start() {
-        spark = OfflineSession.create("test");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void analytics_dailyKpisAndOffersPerModel(@TempDir Path dir) throws Exception {

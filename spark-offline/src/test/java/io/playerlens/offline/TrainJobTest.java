@@ -8,25 +8,11 @@ import io.playerlens.models.runtime.LoadedModel;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** From an archive to a candidate model the serving runtime loads, with an evaluation of both models. */
-class TrainJobTest {
-    static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = OfflineSession.create("test");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+class TrainJobTest extends SparkJobTest {
 
     @Test
     void train_writesADropInCandidate_andEvaluatesItAgainstTheCurrentModel(@TempDir Path dir) throws Exception {
