@@ -1,7 +1,5 @@
 package io.playerlens.offline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.models.descriptor.DescriptorParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,11 +215,9 @@ public final class OfflineCli {
         if (!Files.isDirectory(models)) {
             return skus;
         }
-        ObjectMapper mapper = new ObjectMapper();
         try (var folders = Files.list(models)) {
             for (Path folder : folders.filter(f -> Files.exists(f.resolve(DescriptorParser.FILE))).toList()) {
-                JsonNode offers = mapper.readTree(folder.resolve(DescriptorParser.FILE).toFile()).path("offers");
-                offers.forEach(o -> skus.putIfAbsent(o.path("offer_id").asText(), o.path("sku").asText()));
+                DescriptorParser.read(folder).offers().forEach(o -> skus.putIfAbsent(o.offerId(), o.sku()));
             }
         }
         return skus;

@@ -115,11 +115,12 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> ingest = BenchReport.ingest(result.sentRate(), accepted, counters.get(MetricNames.RECORDS_PUT).longValue(),
                     counters.get(MetricNames.RECORD_BYTES).longValue(), shards);
             report.put("ingest", ingest);
-            report.put("resources", BenchReport.resources(timeline));
+            Map<String, Object> resources = BenchReport.resources(timeline);
+            report.put("resources", resources);
             System.out.printf("Ingest: %.0f events/s sustained, %.1f B/event compressed, %.1f events/record, %.0f events/s per shard"
                             + " (capacity at this packing %,.0f events/s per shard)%n", result.sentRate(), ingest.get("compressed_bytes_per_event"),
                     ingest.get("events_per_record"), ingest.get("events_per_second_per_shard"), ingest.get("shard_capacity_events_per_second"));
-            printResources(BenchReport.resources(timeline));
+            printResources(resources);
 
             double bytesPerEvent = (double) ingest.get("compressed_bytes_per_event");
             CostModel.Scale scale = new CostModel.Scale(priceRate == null ? rate : priceRate, batch, bytesPerEvent, 376,
