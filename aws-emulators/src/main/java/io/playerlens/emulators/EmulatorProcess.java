@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One emulator child process on a loopback port. Its output goes to a log file (named in every error), readiness
  * is awaited by probing, and {@link #close()} stops it and its descendants, escalating to SIGKILL after a grace
- * period because kinesis-mock ignores SIGTERM.
+ * period in case a child ignores SIGTERM.
  */
 final class EmulatorProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorProcess.class);

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * The local AWS: kinesis-mock and dynalite from npm, each on a free loopback port. One instance serves the
+ * The local AWS: kinesalite and dynalite from npm, each on a free port bound to 127.0.0.1 only. One instance serves the
  * integration tests and {@code ./playerlens up}. {@link #close()} (also run by a shutdown hook) stops both.
  */
 public final class LocalAws implements AutoCloseable {
@@ -31,6 +31,14 @@ public final class LocalAws implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
 
     private static LocalAws shared;
+
+    static {
+        // kinesalite answers CBOR GetRecords with a Data shape the SDKs cannot read; JSON works with every client.
+        // The AWS SDK v2 (Lambdas, tools), the SDK v1 that flink-connector-kinesis shades, and its shaded SDK v2.
+        System.setProperty("aws.cborEnabled", "false");
+        System.setProperty("com.amazonaws.sdk.disableCbor", "true");
+        System.setProperty("org.apache.flink.kinesis.shaded.com.amazonaws.sdk.disableCbor", "true");
+    }
 
     private final EmulatorProcess kinesisProcess;
     private final EmulatorProcess dynamoProcess;
@@ -53,17 +61,10 @@ public final class LocalAws implements AutoCloseable {
                 List.of("node", NodeModules.script("dynalite/cli.js").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)),
                 Map.of(), port, logDir), p -> dynamoClient(p.endpoint()).listTables().tableNames() != null);
         try {
-            Path kinesisHome = NodeModules.script("kinesis-local");
-            EmulatorProcess kinesis = startWithRetry("kinesis-mock", port -> EmulatorProcess.start("kinesis-mock",
-                    List.of("node", kinesisHome.resolve("main.js").toString()),
-                    Map.of("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port),
-                            "KINESIS_MOCK_TLS_PORT", Integer.toString(FreePorts.pick()),
-                            "KINESIS_MOCK_CERT_PATH", kinesisHome.resolve("server.json").toString(),
-                            "CREATE_STREAM_DURATION", "0ms",
-                            "DELETE_STREAM_DURATION", "0ms",
-                            "AWS_REGION", REGION.id(),
-                            "LOG_LEVEL", "WARN"),
-                    port, logDir), p -> kinesisClient(p.endpoint()).listStreams().streamNames() != null);
+            EmulatorProcess kinesis = startWithRetry("kinesalite", port -> EmulatorProcess.start("kinesalite",
+                    List.of("node", NodeModules.launcher("kinesalite-loopback.js").toString(), NodeModules.script("kinesalite").toString(),
+                            Integer.toString(port)),
+                    Map.of(), port, logDir), p -> kinesisClient(p.endpoint()).listStreams().streamNames() != null);
             return new LocalAws(kinesis, dynamo);
         } catch (RuntimeException e) {
             dynamo.close();

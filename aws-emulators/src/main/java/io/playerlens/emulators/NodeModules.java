@@ -20,19 +20,22 @@ final class NodeModules {
         if (override != null && !override.isBlank()) {
             dir = Path.of(override);
         } else {
-            try (InputStream in = NodeModules.class.getResourceAsStream("/playerlens-emulators.properties")) {
-                Properties props = new Properties();
-                props.load(in);
-                dir = Path.of(props.getProperty("node.modules.dir"));
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("playerlens-emulators.properties is missing from the classpath", e);
-            }
+            dir = Path.of(properties().getProperty("node.modules.dir"));
         }
-        if (!Files.isDirectory(dir.resolve("kinesis-local")) || !Files.isDirectory(dir.resolve("dynalite"))) {
+        if (!Files.isDirectory(dir.resolve("kinesalite")) || !Files.isDirectory(dir.resolve("dynalite"))) {
             throw new EmulatorStartException("the AWS emulators are not installed in " + dir
                     + "; run `mvn -B -pl aws-emulators generate-resources` (the build runs npm ci) or set " + OVERRIDE_ENV);
         }
         return dir;
+    }
+
+    /** A launcher script of this module ({@code src/main/node}), e.g. one that binds an emulator to loopback. */
+    static Path launcher(String name) {
+        Path script = Path.of(properties().getProperty("launchers.dir")).resolve(name);
+        if (!Files.exists(script)) {
+            throw new EmulatorStartException(script + " does not exist; rebuild the aws-emulators module");
+        }
+        return script;
     }
 
     static Path script(String relative) {
@@ -41,6 +44,16 @@ final class NodeModules {
             throw new EmulatorStartException(script + " does not exist; reinstall the emulators");
         }
         return script;
+    }
+
+    private static Properties properties() {
+        try (InputStream in = NodeModules.class.getResourceAsStream("/playerlens-emulators.properties")) {
+            Properties props = new Properties();
+            props.load(in);
+            return props;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("playerlens-emulators.properties is missing from the classpath", e);
+        }
     }
 
     static void requireNode() {

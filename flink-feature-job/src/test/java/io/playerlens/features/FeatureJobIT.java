@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The job with its real connectors: kinesis-mock → Flink (MiniCluster) → dynalite. */
+/** The job with its real connectors: kinesalite → Flink (MiniCluster) → dynalite. */
 class FeatureJobIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(

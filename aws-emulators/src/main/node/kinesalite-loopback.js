@@ -1,0 +1,12 @@
+// Starts kinesalite (in-memory) on 127.0.0.1 only: its own CLI listens on every interface and has no host option.
+// Usage: node kinesalite-loopback.js <kinesalite module dir> <port>
+const [moduleDir, port] = process.argv.slice(2);
+const kinesalite = require(moduleDir);
+const server = kinesalite({createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 1000});
+server.listen(Number(port), '127.0.0.1', () => {
+  const address = server.address();
+  console.log('kinesalite listening at http://%s:%s', address.address, address.port);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
