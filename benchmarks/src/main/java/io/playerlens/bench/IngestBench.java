@@ -103,7 +103,7 @@ public final class IngestBench {
     /** Batches in their stream form (validated, canonical), grouped as the handler would pack them. */
     private static List<List<JsonNode>> canonicalBatches(int size, long seed) {
         RealisticEvents generator = new RealisticEvents(seed);
-        EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), Duration.ofMinutes(5));
+        EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), io.playerlens.contracts.event.EventTimePolicy.defaults());
         List<List<JsonNode>> batches = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (int b = 0; b < BATCHES; b++) {

@@ -2,11 +2,13 @@ package io.playerlens.ingest;
 
 import static io.playerlens.contracts.config.EnvVars.EVENTS_STREAM_NAME;
 import static io.playerlens.contracts.config.EnvVars.MAX_BODY_BYTES;
+import static io.playerlens.contracts.config.EnvVars.MAX_EVENT_AGE_MS;
 import static io.playerlens.contracts.config.EnvVars.MAX_EVENTS_PER_REQUEST;
 import static io.playerlens.contracts.config.EnvVars.MAX_FUTURE_SKEW_MS;
 import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
 
+import io.playerlens.contracts.event.EventTimePolicy;
 import io.playerlens.lambda.ApiKeys;
 import io.playerlens.lambda.EnvReader;
 import java.time.Duration;
@@ -22,12 +24,11 @@ public record IngestConfig(
         ApiKeys apiKeys,
         int maxBodyBytes,
         int maxEventsPerRequest,
-        Duration maxFutureSkew,
+        EventTimePolicy timePolicy,
         Duration putRetryBudget) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_EVENTS = 1000;
-    public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(5);
     public static final Duration DEFAULT_PUT_RETRY_BUDGET = Duration.ofSeconds(3);
 
     public static IngestConfig fromEnv(Map<String, String> env) {
@@ -36,10 +37,12 @@ public record IngestConfig(
         String quarantine = reader.required(QUARANTINE_STREAM_NAME);
         int maxBody = reader.positiveInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES);
         int maxEvents = reader.positiveInt(MAX_EVENTS_PER_REQUEST, DEFAULT_MAX_EVENTS);
-        int skewMs = reader.positiveInt(MAX_FUTURE_SKEW_MS, (int) DEFAULT_MAX_FUTURE_SKEW.toMillis());
+        long skewMs = reader.positiveLong(MAX_FUTURE_SKEW_MS, EventTimePolicy.DEFAULT_MAX_FUTURE_SKEW.toMillis());
+        long maxAgeMs = reader.positiveLong(MAX_EVENT_AGE_MS, EventTimePolicy.DEFAULT_MAX_AGE.toMillis());
         int budgetMs = reader.positiveInt(PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis());
         ApiKeys keys = reader.apiKeys();
         reader.failOnProblems("ingest");
-        return new IngestConfig(events, quarantine, keys, maxBody, maxEvents, Duration.ofMillis(skewMs), Duration.ofMillis(budgetMs));
+        return new IngestConfig(events, quarantine, keys, maxBody, maxEvents, 
+                new EventTimePolicy(Duration.ofMillis(maxAgeMs), Duration.ofMillis(skewMs)), Duration.ofMillis(budgetMs));
     }
 }

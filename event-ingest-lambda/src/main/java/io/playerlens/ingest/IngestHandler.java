@@ -60,7 +60,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.parser = new EventBatchParser(mapper);
         KinesisPublisher publisher = new KinesisPublisher(kinesis, Backoff.standard(), sleeper, System::nanoTime,
                 config.putRetryBudget(), metrics);
-        this.service = new IngestService(new EventValidator(EventCatalog.defaultCatalog(), config.maxFutureSkew()),
+        this.service = new IngestService(new EventValidator(EventCatalog.defaultCatalog(), config.timePolicy()),
                 new RecordPacker(new BatchCodec(), RecordLimits.KINESIS, mapper), publisher, config, mapper);
     }
 

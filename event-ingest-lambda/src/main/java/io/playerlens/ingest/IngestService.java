@@ -3,13 +3,13 @@ package io.playerlens.ingest;
 import static io.playerlens.contracts.event.EventFields.EVENT_ID;
 import static io.playerlens.contracts.event.EventFields.PLAYER_ID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.PackedRecord;
 import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.event.ValidationResult;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class IngestService {
                 String error = ((ValidationResult.Rejected) result).error();
                 String eventId = raw.node().isObject() && raw.node().path(EVENT_ID).isTextual() ? raw.node().get(EVENT_ID).asText() : null;
                 rejections.add(new IngestResult.Rejection(i, eventId, error));
-                quarantine.add(quarantineEntry(raw.node(), i, error, gameId, requestId, receivedAtMillis));
+                quarantine.add(QuarantineEntry.rejectedAtIngest(raw.node(), i, error, gameId, requestId, receivedAtMillis).toJson());
             }
         }
         if (!quarantine.isEmpty()) {
@@ -57,16 +57,5 @@ final class IngestService {
             publisher.publish(config.eventsStream(), packer.pack(accepted, e -> e.get(PLAYER_ID).asText()));
         }
         return new IngestResult(accepted.size(), rejections);
-    }
-
-    private ObjectNode quarantineEntry(JsonNode event, int index, String error, String gameId, String requestId, long receivedAt) {
-        ObjectNode entry = mapper.createObjectNode();
-        entry.put("request_id", requestId);
-        entry.put("game_id", gameId);
-        entry.put("received_at", receivedAt);
-        entry.put("index", index);
-        entry.put("error", error);
-        entry.set("event", event);
-        return entry;
     }
 }

@@ -24,6 +24,6 @@ class IngestConfigTest {
                 EnvVars.API_KEY_HASHES, "g:" + ApiKeys.sha256Hex("k")));
         assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(config.maxEventsPerRequest()).isEqualTo(1000);
-        assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.timePolicy()).isEqualTo(io.playerlens.contracts.event.EventTimePolicy.defaults());
     }
 }

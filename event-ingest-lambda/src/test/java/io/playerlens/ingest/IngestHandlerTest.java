@@ -142,14 +142,52 @@ class IngestHandlerTest {
     void malformedJson_is400() throws IOException {
         APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents("{\"events\":[{]}"), null);
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(json(response).get("error").asText()).startsWith("body is not valid JSON: ");
+        assertThat(json(response).get("error").asText())
+                .isEqualTo("body is not valid JSON at line 1, column 13: Unexpected close marker ']': expected '}'");
+    }
+
+    @Test
+    void eventsKeyTwice_is400_neverASilentlyDroppedArray() throws IOException {
+        String twice = "{\"events\":[" + levelComplete("evt-00000001", "p-1", 1) + "],\"events\":[" + levelComplete("evt-00000002", "p-1", 2) + "]}";
+        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents(twice), null);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).startsWith("body is not valid JSON at line 1, column ").endsWith(": Duplicate field 'events'");
+        assertThat(kinesis.stored).isEmpty();
+    }
+
+    @Test
+    void aFieldTwiceInOneEvent_is400() throws IOException {
+        String event = levelComplete("evt-00000001", "p-1", 1).toString().replace("\"player_id\":\"p-1\"", "\"player_id\":\"p-1\",\"player_id\":\"p-2\"");
+        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents("{\"events\":[" + event + "]}"), null);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText()).endsWith(": Duplicate field 'player_id'");
+    }
+
+    @Test
+    void aTimestampOutOfRange_rejectsThatEvent_andTheOthersAreAccepted() throws IOException {
+        ObjectNode outOfRange = levelComplete("evt-00000002", "p-1", 2).put("ts", "+999999999-12-31T23:59:59Z");
+        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents(body(
+                levelComplete("evt-00000001", "p-1", 1), outOfRange, levelComplete("evt-00000003", "p-1", 3))), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("accepted").asInt()).isEqualTo(2);
+        assertThat(json(response).get("rejected").get(0).get("error").asText()).startsWith("ts +999999999-12-31T23:59:59Z is out of range");
+        assertThat(decoded("quarantine")).hasSize(1);
     }
 
     @Test
     void missingEventsArray_is400() throws IOException {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents("{\"evnts\":[]}"), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents("{}"), null);
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(json(response).get("error").asText()).isEqualTo("body must be a JSON object with an \"events\" array");
+    }
+
+    @Test
+    void unknownTopLevelField_is400() throws IOException {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents("{\"evnts\":[]}"), null);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").asText())
+                .isEqualTo("unknown top-level field 'evnts'; the body is {\"events\":[...]} and custom data goes in each event's props");
     }
 
     @Test

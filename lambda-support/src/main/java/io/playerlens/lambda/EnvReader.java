@@ -42,6 +42,23 @@ public final class EnvReader {
         return defaultValue;
     }
 
+    public long positiveLong(String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a positive integer, got '" + value + "'");
+        return defaultValue;
+    }
+
     public ApiKeys apiKeys() {
         try {
             return ApiKeys.fromEnv(env);

@@ -108,37 +108,56 @@ public final class BatchCodec {
         }
     }
 
-    /** Decodes a record into its events, in the order they were packed. */
+    /** Decodes a record into its events, in the order they were packed; one line that is not JSON fails the record. */
     public static List<JsonNode> decodeEvents(byte[] record) {
-        byte[] ndjson = decode(record);
         List<JsonNode> events = new ArrayList<>();
+        for (byte[] line : decodeLines(record)) {
+            events.add(parse(line));
+        }
+        return events;
+    }
+
+    /**
+     * Decodes a record into its lines (one JSON event each, not yet parsed), so a consumer can refuse one bad line
+     * and keep the others.
+     *
+     * @throws CorruptRecordException if the record itself cannot be decoded
+     */
+    public static List<byte[]> decodeLines(byte[] record) {
+        byte[] ndjson = decode(record);
+        List<byte[]> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < ndjson.length; i++) {
             if (ndjson[i] == '\n') {
                 if (i > start) {
-                    events.add(parse(ndjson, start, i - start));
+                    lines.add(java.util.Arrays.copyOfRange(ndjson, start, i));
                 }
                 start = i + 1;
             }
         }
         if (start < ndjson.length) {
-            events.add(parse(ndjson, start, ndjson.length - start));
+            lines.add(java.util.Arrays.copyOfRange(ndjson, start, ndjson.length));
         }
-        return events;
+        return lines;
+    }
+
+    /**
+     * Parses one line of a record.
+     *
+     * @throws CorruptRecordException if it is not JSON
+     */
+    public static JsonNode parse(byte[] line) {
+        try {
+            return MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new CorruptRecordException("record holds a line that is not JSON: " + e.getMessage().split("\n", 2)[0]);
+        }
     }
 
     /** Reads the codec version of a record without inflating it. */
     public static int version(byte[] record) {
         readHeader(record);
         return record[versionOffset(record)];
-    }
-
-    private static JsonNode parse(byte[] bytes, int offset, int length) {
-        try {
-            return MAPPER.readTree(bytes, offset, length);
-        } catch (IOException e) {
-            throw new CorruptRecordException("record holds a line that is not JSON: " + e.getMessage());
-        }
     }
 
     /** Validates the gzip header and the playerlens subfield; returns where the deflate data starts. */

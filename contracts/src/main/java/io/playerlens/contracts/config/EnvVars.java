@@ -25,8 +25,13 @@ public final class EnvVars {
     public static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
     /** Optional: maximum events per request. */
     public static final String MAX_EVENTS_PER_REQUEST = "MAX_EVENTS_PER_REQUEST";
-    /** Optional: how far ahead of the server clock an event's ts may be, in milliseconds. */
+    /**
+     * Optional: beyond how far ahead of the server clock an event's ts is refused (a broken clock), in milliseconds;
+     * a ts less far ahead is set to the receipt time. See {@code EventTimePolicy}.
+     */
     public static final String MAX_FUTURE_SKEW_MS = "MAX_FUTURE_SKEW_MS";
+    /** Optional: how old (before receipt) an event's ts may be, in milliseconds. */
+    public static final String MAX_EVENT_AGE_MS = "MAX_EVENT_AGE_MS";
     /** Optional: how long PutRecords retries may take in all, in milliseconds, before answering 503. */
     public static final String PUT_RETRY_BUDGET_MS = "PUT_RETRY_BUDGET_MS";
     /** Optional, local only: endpoint override for an AWS API emulator, e.g. {@code http://127.0.0.1:4568}. */

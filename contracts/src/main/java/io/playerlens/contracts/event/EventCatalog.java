@@ -21,10 +21,25 @@ public final class EventCatalog {
 
     private static final EventCatalog DEFAULT = load();
 
-    private final Map<String, EventType> types;
+    /** The catalog's key for the value kinds; the other keys not starting with {@code _} are event types. */
+    public static final String KINDS = "_kinds";
 
-    EventCatalog(Map<String, EventType> types) {
+    private final Map<String, EventType> types;
+    private final Map<String, PropKind> kinds;
+
+    EventCatalog(Map<String, EventType> types, Map<String, PropKind> kinds) {
         this.types = Map.copyOf(types);
+        this.kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+    }
+
+    /** The value kinds by name, in catalog order. */
+    public Map<String, PropKind> kinds() {
+        return kinds;
+    }
+
+    /** Every event type, by name. */
+    public Map<String, EventType> types() {
+        return types;
     }
 
     public static EventCatalog defaultCatalog() {
@@ -45,6 +60,8 @@ public final class EventCatalog {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
             }
             JsonNode root = new ObjectMapper().readTree(in);
+            Map<String, PropKind> kinds = new LinkedHashMap<>();
+            root.path(KINDS).fields().forEachRemaining(k -> kinds.put(k.getKey(), PropKind.fromCatalog(k.getKey(), k.getValue())));
             Map<String, EventType> types = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
@@ -52,10 +69,17 @@ public final class EventCatalog {
                     continue;
                 }
                 Map<String, PropKind> props = new LinkedHashMap<>();
-                entry.getValue().fields().forEachRemaining(p -> props.put(p.getKey(), PropKind.fromCatalogName(p.getValue().asText())));
+                entry.getValue().fields().forEachRemaining(p -> {
+                    PropKind kind = kinds.get(p.getValue().asText());
+                    if (kind == null) {
+                        throw new IllegalArgumentException(RESOURCE + ": " + entry.getKey() + "." + p.getKey() + " has kind '"
+                                + p.getValue().asText() + "', which is not in " + KINDS + " " + kinds.keySet());
+                    }
+                    props.put(p.getKey(), kind);
+                });
                 types.put(entry.getKey(), new EventType(entry.getKey(), props));
             }
-            return new EventCatalog(types);
+            return new EventCatalog(types, kinds);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -12,6 +12,11 @@ public final class EventFields {
     public static final String GAME_ID = "game_id";
     /** Stamped by the server: epoch millis when ingest accepted the event. */
     public static final String RECEIVED_AT = "received_at";
+    /**
+     * Stamped by the server only when it moved {@code ts}: the client's own {@code ts} (epoch millis) of an event
+     * stamped ahead of the server clock (see {@link EventTimePolicy}).
+     */
+    public static final String CLIENT_TS = "client_ts";
 
     private EventFields() {
     }

@@ -1,65 +1,102 @@
 package io.playerlens.contracts.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Optional;
 
-/** The value kinds a required prop can have in the event catalog. */
-public enum PropKind {
-    STRING("a non-empty string of at most " + PropKind.MAX_STRING_LENGTH + " characters") {
-        @Override
-        boolean accepts(JsonNode value) {
-            return value.isTextual() && !value.asText().isEmpty() && value.asText().length() <= MAX_STRING_LENGTH;
-        }
-    },
-    INTEGER("an integer") {
-        @Override
-        boolean accepts(JsonNode value) {
-            return isWholeNumber(value);
-        }
-    },
-    NON_NEGATIVE_INTEGER("an integer >= 0") {
-        @Override
-        boolean accepts(JsonNode value) {
-            return isWholeNumber(value) && value.asDouble() >= 0;
-        }
-    },
-    NON_NEGATIVE_NUMBER("a number >= 0") {
-        @Override
-        boolean accepts(JsonNode value) {
-            return value.isNumber() && Double.isFinite(value.asDouble()) && value.asDouble() >= 0;
-        }
-    };
+/**
+ * A value policy for a required prop, defined in the event catalog's {@code _kinds}: its JSON type and the range
+ * every store and sum downstream can hold. {@link #check} names the rule a value breaks, so the message alone tells
+ * a game developer what to fix.
+ *
+ * @param name the kind's name in the catalog, e.g. {@code money_cents}
+ * @param type string, integer (a whole number; {@code 3.0} counts) or number
+ * @param min smallest accepted value (numbers)
+ * @param max largest accepted value (numbers)
+ * @param resolution numbers: a non-zero value must be at least this large in magnitude (null: no rule)
+ * @param maxLength strings: most characters (UTF-16 code units, as Java and JavaScript count them)
+ */
+public record PropKind(String name, Type type, BigDecimal min, BigDecimal max, BigDecimal resolution, int maxLength) {
 
-    public static final int MAX_STRING_LENGTH = 256;
+    /** The JSON shape of a kind. */
+    public enum Type { STRING, INTEGER, NUMBER }
 
-    private final String description;
-
-    PropKind(String description) {
-        this.description = description;
+    /** Reads one {@code _kinds} entry. */
+    static PropKind fromCatalog(String name, JsonNode spec) {
+        Type type = switch (spec.path("type").asText()) {
+            case "string" -> Type.STRING;
+            case "integer" -> Type.INTEGER;
+            case "number" -> Type.NUMBER;
+            default -> throw new IllegalArgumentException("kind '" + name + "' has unknown type '" + spec.path("type").asText()
+                    + "'; use string, integer or number");
+        };
+        if (type == Type.STRING) {
+            int maxLength = spec.path("max_length").asInt(0);
+            if (maxLength <= 0) {
+                throw new IllegalArgumentException("string kind '" + name + "' needs max_length > 0");
+            }
+            return new PropKind(name, type, null, null, null, maxLength);
+        }
+        if (!spec.path("min").isNumber() || !spec.path("max").isNumber()) {
+            throw new IllegalArgumentException("numeric kind '" + name + "' needs min and max");
+        }
+        BigDecimal resolution = spec.path("resolution").isNumber() ? spec.get("resolution").decimalValue() : null;
+        return new PropKind(name, type, spec.get("min").decimalValue(), spec.get("max").decimalValue(), resolution, 0);
     }
 
-    abstract boolean accepts(JsonNode value);
-
-    /** How the kind reads in an error message, e.g. "an integer >= 0". */
-    public String description() {
-        return description;
-    }
-
-    static PropKind fromCatalogName(String name) {
-        return switch (name) {
-            case "string" -> STRING;
-            case "integer" -> INTEGER;
-            case "non_negative_integer" -> NON_NEGATIVE_INTEGER;
-            case "non_negative_number" -> NON_NEGATIVE_NUMBER;
-            default -> throw new IllegalArgumentException("unknown prop kind '" + name + "' in the event catalog");
+    /**
+     * @return what is wrong with {@code value}, phrased to follow "got " (e.g. "-1", "a string", "4.5, which has a
+     *     fraction"), or empty when the kind accepts it; the rule itself is {@link #description()}
+     */
+    public Optional<String> check(JsonNode value) {
+        return switch (type) {
+            case STRING -> checkString(value);
+            case INTEGER, NUMBER -> checkNumber(value);
         };
     }
 
-    private static boolean isWholeNumber(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return value.canConvertToLong();
+    /** How the kind reads in an error message and in the docs, e.g. "an integer from 0 to 1000000000". */
+    public String description() {
+        return switch (type) {
+            case STRING -> "a string of 1-" + maxLength + " characters of valid Unicode without control characters";
+            case INTEGER -> "an integer from " + plain(min) + " to " + plain(max);
+            case NUMBER -> "a number from " + plain(min) + " to " + plain(max)
+                    + (resolution == null ? "" : " (0 or at least " + plain(resolution) + ")");
+        };
+    }
+
+    private Optional<String> checkString(JsonNode value) {
+        if (!value.isTextual()) {
+            return Optional.of(JsonShapes.describe(value));
         }
-        // 3.0 is a whole number a JavaScript client may well send.
-        return value.isFloatingPointNumber() && value.asDouble() == Math.rint(value.asDouble())
-                && Math.abs(value.asDouble()) < 9.0e15;
+        String text = value.asText();
+        if (text.isEmpty() || text.length() > maxLength) {
+            return Optional.of(text.length() + " characters");
+        }
+        return Unicode.problem(text).or(() -> Unicode.controlCharacter(text)).map(p -> "a string that " + p);
+    }
+
+    private Optional<String> checkNumber(JsonNode value) {
+        if (!value.isNumber()) {
+            return Optional.of(JsonShapes.describe(value));
+        }
+        if (value.isFloatingPointNumber() && !Double.isFinite(value.asDouble())) {
+            return Optional.of("a number outside the double range");
+        }
+        BigDecimal decimal = value.isBigInteger() ? new BigDecimal(value.bigIntegerValue()) : value.decimalValue();
+        if (type == Type.INTEGER && decimal.stripTrailingZeros().scale() > 0) {
+            return Optional.of(JsonShapes.shortNumber(decimal) + ", which has a fraction");
+        }
+        if (decimal.compareTo(min) < 0 || decimal.compareTo(max) > 0) {
+            return Optional.of(JsonShapes.shortNumber(decimal));
+        }
+        if (resolution != null && decimal.signum() != 0 && decimal.abs().compareTo(resolution) < 0) {
+            return Optional.of(JsonShapes.shortNumber(decimal) + ", which is below the resolution");
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
     }
 }

@@ -15,7 +15,7 @@ class EventValidatorTest {
     private static final Instant ONE_MINUTE_AGO = NOW.minusSeconds(60);
     private static final String GAME = "game-1";
 
-    private final EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), Duration.ofMinutes(5));
+    private final EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), EventTimePolicy.defaults());
 
     private static ObjectNode purchase() {
         ObjectNode e = MAPPER.createObjectNode();
@@ -176,20 +176,43 @@ class EventValidatorTest {
     }
 
     @Test
-    void tsTooFarInFuture_isRejected() {
-        assertThat(errorOf(purchase().put("ts", NOW.plusSeconds(600).toString())))
-                .isEqualTo("ts is 600000 ms in the future; at most 300000 ms ahead of the server clock is accepted");
+    void tsAheadOfTheServer_isSetToTheReceiptTime_keepingTheClientsValue() {
+        JsonNode canonical = ((ValidationResult.Accepted) validate(purchase().put("ts", NOW.plusSeconds(600).toString()))).event();
+
+        assertThat(canonical.get("ts").asLong()).isEqualTo(NOW.toEpochMilli());
+        assertThat(canonical.get("client_ts").asLong()).isEqualTo(NOW.plusSeconds(600).toEpochMilli());
     }
 
     @Test
-    void tsSlightlyInFuture_isAccepted() {
-        assertThat(validate(purchase().put("ts", NOW.plusSeconds(60).toString()))).isInstanceOf(ValidationResult.Accepted.class);
+    void tsOnTime_hasNoClientTs() {
+        assertThat(((ValidationResult.Accepted) validate(purchase())).event().has("client_ts")).isFalse();
+    }
+
+    @Test
+    void tsMoreThanADayAhead_isRejected_asABrokenClock() {
+        assertThat(errorOf(purchase().put("ts", NOW.plus(Duration.ofHours(25)).toEpochMilli()))).isEqualTo("ts "
+                + NOW.plus(Duration.ofHours(25)).toEpochMilli() + " is 90000000 ms ahead of the server clock; more than 86400000 ms ahead is"
+                + " refused (a clock that far ahead is broken); a ts up to that far ahead is set to the receipt time");
+    }
+
+    @Test
+    void tsOlderThanThirtyDays_isRejected() {
+        assertThat(errorOf(purchase().put("ts", NOW.minus(Duration.ofDays(31)).toString()))).isEqualTo("ts "
+                + NOW.minus(Duration.ofDays(31)) + " is 31 days before the server clock; events older than 30 days are refused");
+    }
+
+    @Test
+    void tsThatParsesButIsNotRepresentable_isRejected_notThrown() {
+        assertThat(errorOf(purchase().put("ts", "+999999999-12-31T23:59:59Z"))).isEqualTo("ts +999999999-12-31T23:59:59Z is out of range;"
+                + " send a time after 2000-01-01T00:00:00Z as ISO-8601 or epoch milliseconds");
+        assertThat(errorOf(purchase().set("ts", MAPPER.getNodeFactory().numberNode(new java.math.BigInteger("9".repeat(30))))))
+                .startsWith("ts 999999999999999999999999999999 is out of range");
     }
 
     @Test
     void malformedSessionId_isRejected() {
-        assertThat(errorOf(purchase().put("session_id", ""))).isEqualTo("session_id must be a string of 1-128 characters");
-        assertThat(errorOf(purchase().put("session_id", 5))).isEqualTo("session_id must be a string of 1-128 characters");
+        assertThat(errorOf(purchase().put("session_id", ""))).isEqualTo("session_id must be a string of 1-128 characters of valid Unicode");
+        assertThat(errorOf(purchase().put("session_id", 5))).isEqualTo("session_id must be a string of 1-128 characters of valid Unicode");
     }
 
     @Test
@@ -215,35 +238,37 @@ class EventValidatorTest {
     void negativePrice_isRejected() {
         ObjectNode e = purchase();
         ((ObjectNode) e.get("props")).put("price_cents", -1);
-        assertThat(errorOf(e)).isEqualTo("props.price_cents must be an integer >= 0 for type purchase");
+        assertThat(errorOf(e)).isEqualTo("props.price_cents must be an integer from 0 to 1000000000 for type purchase; got -1");
     }
 
     @Test
     void fractionalPrice_isRejected() {
         ObjectNode e = purchase();
         ((ObjectNode) e.get("props")).put("price_cents", 4.5);
-        assertThat(errorOf(e)).isEqualTo("props.price_cents must be an integer >= 0 for type purchase");
+        assertThat(errorOf(e)).isEqualTo("props.price_cents must be an integer from 0 to 1000000000 for type purchase; got 4.5, which has a fraction");
     }
 
     @Test
     void emptyStringProp_isRejected() {
         ObjectNode e = purchase();
         ((ObjectNode) e.get("props")).put("currency", "");
-        assertThat(errorOf(e)).isEqualTo("props.currency must be a non-empty string of at most 256 characters for type purchase");
+        assertThat(errorOf(e)).isEqualTo("props.currency must be a string of 1-256 characters of valid Unicode without control characters"
+                + " for type purchase; got 0 characters");
     }
 
     @Test
     void nonIntegerLevel_isRejected() {
         ObjectNode e = purchase().put("type", "level_fail");
         e.putObject("props").put("level", "three");
-        assertThat(errorOf(e)).isEqualTo("props.level must be an integer for type level_fail");
+        assertThat(errorOf(e)).isEqualTo("props.level must be an integer from -1000000000 to 1000000000 for type level_fail; got a string");
     }
 
     @Test
     void negativeAmount_isRejected() {
         ObjectNode e = purchase().put("type", "currency_earn");
         e.putObject("props").put("amount", -5).put("currency_type", "coins");
-        assertThat(errorOf(e)).isEqualTo("props.amount must be a number >= 0 for type currency_earn");
+        assertThat(errorOf(e)).isEqualTo("props.amount must be a number from 0 to 1000000000000 (0 or at least 0.000001)"
+                + " for type currency_earn; got -5");
     }
 
     @Test
@@ -256,5 +281,88 @@ class EventValidatorTest {
                 assertThat(errorOf(e)).startsWith("props.").endsWith(" is required for type " + type);
             }
         }
+    }
+
+    @Test
+    void priceAboveTheMoneyMaximum_isRejected() {
+        ObjectNode e = purchase();
+        ((ObjectNode) e.get("props")).put("price_cents", 1_000_000_001L);
+        assertThat(errorOf(e)).isEqualTo("props.price_cents must be an integer from 0 to 1000000000 for type purchase; got 1000000001");
+    }
+
+    @Test
+    void amountTooSmallForTheStore_isRejected_andZeroIsAccepted() {
+        ObjectNode e = purchase().put("type", "currency_earn");
+        e.putObject("props").put("amount", 1e-200).put("currency_type", "coins");
+        assertThat(errorOf(e)).isEqualTo("props.amount must be a number from 0 to 1000000000000 (0 or at least 0.000001)"
+                + " for type currency_earn; got 1E-200, which is below the resolution");
+        e.putObject("props").put("amount", 0.0).put("currency_type", "coins");
+        assertThat(validate(e)).isInstanceOf(ValidationResult.Accepted.class);
+    }
+
+    @Test
+    void durationOfMoreThanAYear_isRejected() {
+        ObjectNode e = purchase().put("type", "session_end");
+        e.putObject("props").put("duration_s", 1e300);
+        assertThat(errorOf(e)).isEqualTo("props.duration_s must be a number from 0 to 31536000 (0 or at least 0.001)"
+                + " for type session_end; got 1E+300");
+    }
+
+    @Test
+    void unpairedSurrogateInAStringProp_isRejected() {
+        ObjectNode e = purchase();
+        ((ObjectNode) e.get("props")).put("sku", "gems\ud800");
+        assertThat(errorOf(e)).isEqualTo("props.sku must be a string of 1-256 characters of valid Unicode without control characters"
+                + " for type purchase; got a string that contains an unpaired UTF-16 surrogate \\ud800 at index 4; send valid Unicode");
+    }
+
+    @Test
+    void freePropsWithInvalidTextOrTooDeep_areRejected() {
+        ObjectNode e = purchase();
+        ((ObjectNode) e.get("props")).putObject("extra").put("note", "x\udc00");
+        assertThat(errorOf(e)).isEqualTo("props.extra.note contains an unpaired UTF-16 surrogate \\udc00 at index 1; send valid Unicode");
+
+        ObjectNode deep = purchase();
+        ObjectNode node = (ObjectNode) deep.get("props");
+        for (int i = 0; i < 20; i++) {
+            node = node.putObject("n");
+        }
+        assertThat(errorOf(deep)).isEqualTo("props" + ".n".repeat(16) + " nests deeper than 16 levels");
+    }
+
+    @Test
+    void severalProblems_areAllReported() {
+        ObjectNode e = purchase().put("player_id", "p/1").put("ts", "yesterday");
+        assertThat(errorOf(e)).isEqualTo("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]; "
+                + "ts must be ISO-8601 with a zone offset (e.g. 2026-11-26T07:30:00.123Z) or epoch milliseconds");
+    }
+
+    @Test
+    void streamEvent_withServerStamps_isAccepted_andItsTsNeverAfterItsReceipt() {
+        ObjectNode stream = (ObjectNode) ((ValidationResult.Accepted) validate(purchase())).event().deepCopy();
+        stream.put("ts", NOW.plusSeconds(120).toEpochMilli());
+
+        ValidationResult result = validator.validateStreamEvent(stream);
+
+        assertThat(result).isInstanceOf(ValidationResult.Accepted.class);
+        assertThat(((ValidationResult.Accepted) result).event().get("ts").asLong()).isEqualTo(NOW.toEpochMilli());
+    }
+
+    @Test
+    void streamEvent_withAValueNoStoreHolds_isRejected() {
+        ObjectNode stream = (ObjectNode) ((ValidationResult.Accepted) validate(purchase())).event().deepCopy();
+        ((ObjectNode) stream.get("props")).put("price_cents", Long.MAX_VALUE);
+        stream.remove("game_id");
+
+        assertThat(((ValidationResult.Rejected) validator.validateStreamEvent(stream)).error()).isEqualTo("game_id is required; "
+                + "props.price_cents must be an integer from 0 to 1000000000 for type purchase; got 9223372036854775807");
+    }
+
+    @Test
+    void serverEventTypes_areAcceptedOnTheStream_butNotFromClients() {
+        ObjectNode erased = ServerEvents.create(ServerEventTypes.PLAYER_ERASED, "p-1", GAME, NOW.toEpochMilli());
+        assertThat(validator.validateStreamEvent(erased)).isInstanceOf(ValidationResult.Accepted.class);
+        ObjectNode fromClient = purchase().put("type", ServerEventTypes.PLAYER_ERASED);
+        assertThat(errorOf(fromClient)).startsWith("type 'player_erased' is not in the event catalog");
     }
 }

@@ -21,7 +21,7 @@ class PlayerSimulatorTest {
     @Test
     void everySimulatedEvent_validatesAgainstTheEventContract_andTheMixLooksLikeAGame() {
         PlayerSimulator simulator = new PlayerSimulator(42, 50, "sim-");
-        EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), Duration.ofMinutes(5));
+        EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), io.playerlens.contracts.event.EventTimePolicy.defaults());
         Map<String, Integer> types = new HashMap<>();
         Set<String> ids = new HashSet<>();
         int events = 0;
