@@ -24,7 +24,7 @@ import org.apache.flink.util.OutputTag;
  * and is forwarded on {@link #ERASURES} so the profile item is deleted.
  */
 public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, PlayerEvent> {
-    public static final OutputTag<PlayerEvent> ERASURES = new OutputTag<>("erasures", new PlayerEvent.TypeFactory().createTypeInfo(PlayerEvent.class, java.util.Map.of()));
+    public static final OutputTag<PlayerEvent> ERASURES = new OutputTag<>("erasures", PlayerEvent.typeInformation());
 
     private final Duration dedupeTtl;
     private final Duration erasureMemory;

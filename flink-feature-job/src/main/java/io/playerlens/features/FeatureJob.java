@@ -45,7 +45,7 @@ public final class FeatureJob {
         env.getConfig().disableGenericTypes();
         StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
         FeaturePipeline.build(tableEnv, Connectors.eventsSource(env, properties), Connectors.profileSink(properties, settings),
-                settings, FeatureGroup.loadAll());
+                Connectors.deadLetterSink(properties), settings, FeatureGroup.loadAll());
     }
 
     /** Starts the job without blocking (the local runner and tests). */

@@ -20,8 +20,9 @@ import org.apache.flink.types.Row;
  * The feature job's transformation, separate from its connectors: records in, profile writes out.
  *
  * <pre>
- * records → decode (many events per record) → event time + watermarks → keyBy player → dedupe / erasure / late flag
+ * records → decode + check (many events per record) → event time + watermarks → keyBy player → dedupe / erasure / late flag
  *   → view player_events → each feature SQL file → changelog → keyBy player → merge into one item → sink
+ * decode + check, merge, sink ──refused, with the reason──→ dead letters (the quarantine stream)
  * </pre>
  */
 public final class FeaturePipeline {
@@ -36,9 +37,12 @@ public final class FeaturePipeline {
     private FeaturePipeline() {
     }
 
-    /** Adds the pipeline to {@code tableEnv}'s environment, reading {@code records} and writing to {@code sink}. */
+    /**
+     * Adds the pipeline to {@code tableEnv}'s environment, reading {@code records}, writing profiles to {@code sink} and
+     * what it refuses ({@link DeadLetters}, quarantine entries as JSON) to {@code deadLetters}.
+     */
     public static void build(StreamTableEnvironment tableEnv, DataStream<byte[]> records, Sink<ProfileWrite> sink,
-                             FeatureJobSettings settings, List<FeatureGroup> groups) {
+                             Sink<String> deadLetters, FeatureJobSettings settings, List<FeatureGroup> groups) {
         tableEnv.getConfig().set("table.exec.state.ttl", settings.stateTtl().toMillis() + " ms");
         if (!settings.miniBatchLatency().isZero()) {
             tableEnv.getConfig().set("table.exec.mini-batch.enabled", "true");
@@ -50,8 +54,9 @@ public final class FeaturePipeline {
         // the job's largest CPU cost. Safe here: no function keeps an input it got from a chained operator.
         records.getExecutionEnvironment().getConfig().enableObjectReuse();
 
-        SingleOutputStreamOperator<PlayerEvent> deduped = records
-                .flatMap(new RecordDecoder()).name("decode records").uid("decode-records")
+        SingleOutputStreamOperator<PlayerEvent> decoded = records
+                .process(new RecordDecoder(), PlayerEvent.typeInformation()).name("decode and check events").uid("decode-records");
+        SingleOutputStreamOperator<PlayerEvent> deduped = decoded
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<PlayerEvent>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
                         .withTimestampAssigner((event, previous) -> event.ts)
                         .withIdleness(settings.idleness()))
@@ -87,9 +92,12 @@ public final class FeaturePipeline {
         for (DataStream<FeatureUpdate> more : updates.subList(1, updates.size())) {
             all = all.union(more);
         }
-        all.keyBy(update -> update.playerId)
-                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), settings.windowedWriteDelay())).name("assemble profile").uid("assemble-profile")
-                .sinkTo(sink).name("profiles").uid("profiles-sink");
+        SingleOutputStreamOperator<ProfileWrite> profiles = all.keyBy(update -> update.playerId)
+                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), settings.windowedWriteDelay()))
+                .name("assemble profile").uid("assemble-profile");
+        profiles.sinkTo(sink).name("profiles").uid("profiles-sink");
+        decoded.getSideOutput(DeadLetters.TAG).union(profiles.getSideOutput(DeadLetters.TAG))
+                .sinkTo(deadLetters).name("dead letters").uid("dead-letters-sink");
     }
 
     static Row toRow(PlayerEvent e) {

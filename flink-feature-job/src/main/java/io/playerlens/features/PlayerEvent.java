@@ -33,6 +33,11 @@ public class PlayerEvent {
     public PlayerEvent() {
     }
 
+    /** The event's Flink type (a POJO with a string map), for operators that cannot infer it. */
+    public static TypeInformation<PlayerEvent> typeInformation() {
+        return new TypeFactory().createTypeInfo(PlayerEvent.class, Map.of());
+    }
+
     /** Flink type information for {@link PlayerEvent}: a POJO whose props field is a string map. */
     public static class TypeFactory extends TypeInfoFactory<PlayerEvent> {
         @Override

@@ -15,7 +15,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
+import io.playerlens.store.ProfileItemCodec;
+import io.playerlens.store.UnstorableProfileException;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Merges the feature groups of one player into the one profile item the sink writes, so two queries never
@@ -27,9 +32,13 @@ import org.apache.flink.util.Collector;
  * one written is skipped (a burst of windowed rows that changes nothing costs nothing). Windowed rows arrive
  * a watermark bound after their events, so a change to windowed groups only waits longer
  * ({@code windowedDelay}) to ride along with the player's next batch instead of costing a write of its own.
+ *
+ * <p>Every write is checked against the store's rules first ({@link ProfileItemCodec#encode}); one the store cannot
+ * hold goes to the dead letters with the reason instead of failing the sink (and the job) on it.
  */
 public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate, ProfileWrite> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileAssembler.class);
 
     private final Duration stateTtl;
     private final Duration coalesce;
@@ -41,6 +50,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
     private transient ValueState<String> lastWritten;
     private transient Counter stale;
     private transient Counter skipped;
+    private transient Counter deadLetters;
 
     public ProfileAssembler(Duration stateTtl, Duration coalesce, Duration windowedDelay) {
         this.stateTtl = stateTtl;
@@ -64,6 +74,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         lastWritten = getRuntimeContext().getState(lastDescriptor);
         stale = getRuntimeContext().getMetricGroup().counter("StaleEpochRowsDropped");
         skipped = getRuntimeContext().getMetricGroup().counter("UnchangedProfileWritesSkipped");
+        deadLetters = DeadLetters.counter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -100,7 +111,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         groups.put(update.group, update);
         Duration delay = update.eventTime >= 0 ? windowedDelay : coalesce;
         if (delay.isZero()) {
-            writeIfChanged(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
+            writeIfChanged(ctx, out);
             return;
         }
         long at = ctx.timerService().currentProcessingTime() + delay.toMillis();
@@ -117,17 +128,28 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ProfileWrite> out) throws Exception {
         pendingTimer.clear();
-        writeIfChanged(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
+        writeIfChanged(ctx, out);
     }
 
-    private void writeIfChanged(String playerId, long now, Collector<ProfileWrite> out) throws Exception {
+    private void writeIfChanged(Context ctx, Collector<ProfileWrite> out) throws Exception {
         if (groups.isEmpty()) {
             return;
         }
         int current = epoch.value() == null ? 0 : epoch.value();
-        ProfileWrite write = merge(playerId, current, now);
+        ProfileWrite write = merge(ctx.getCurrentKey(), current, ctx.timerService().currentProcessingTime());
         if (write.featuresJson.equals(lastWritten.value())) {
             skipped.inc();
+            return;
+        }
+        try {
+            // The store's rules, checked before the sink: a value it cannot hold is a dead letter, not a failed job.
+            ProfileItemCodec.encode(write.toRecord(), stateTtl);
+        } catch (UnstorableProfileException e) {
+            deadLetters.inc();
+            LOG.warn("profile write of player {} refused: {}", write.playerId, e.getMessage());
+            ctx.output(DeadLetters.TAG, QuarantineEntry.refusedProfileWrite(write.gameId, write.playerId,
+                    ProfileItemCodec.describe(write.toRecord()), "the profile store cannot hold this write: " + e.getMessage(),
+                    write.updatedAt).toJson().toString());
             return;
         }
         lastWritten.update(write.featuresJson);

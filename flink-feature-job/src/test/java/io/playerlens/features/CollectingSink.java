@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
-/** Collects profile writes in memory, per test run id (sinks are serialised, so the list lives in a static map). */
-final class CollectingSink implements Sink<ProfileWrite> {
-    private static final Map<String, List<ProfileWrite>> WRITES = new ConcurrentHashMap<>();
+/** Collects what a sink gets in memory, per test run id (sinks are serialised, so the list lives in a static map). */
+final class CollectingSink<T> implements Sink<T> {
+    private static final Map<String, List<Object>> WRITES = new ConcurrentHashMap<>();
 
     private final String runId;
 
@@ -18,16 +18,17 @@ final class CollectingSink implements Sink<ProfileWrite> {
         WRITES.put(runId, new CopyOnWriteArrayList<>());
     }
 
-    List<ProfileWrite> writes() {
-        return WRITES.get(runId);
+    @SuppressWarnings("unchecked")
+    List<T> writes() {
+        return (List<T>) (List<?>) WRITES.get(runId);
     }
 
     @Override
-    public SinkWriter<ProfileWrite> createWriter(InitContext context) {
-        List<ProfileWrite> target = WRITES.get(runId);
+    public SinkWriter<T> createWriter(InitContext context) {
+        List<Object> target = WRITES.get(runId);
         return new SinkWriter<>() {
             @Override
-            public void write(ProfileWrite element, Context context) {
+            public void write(T element, Context context) {
                 target.add(element);
             }
 

@@ -36,8 +36,12 @@ class FeatureJobIT {
         aws = LocalAws.shared();
     }
 
+    /** The job's properties against the emulators; its dead letters go to {@code <stream>-dead}, created here. */
     static JobProperties properties(String stream, String table) {
+        aws.createStream(stream + "-dead", 1);
         return JobProperties.devDefaults()
+                .with(Connectors.DEAD_LETTER_GROUP, "stream.name", stream + "-dead")
+                .with(Connectors.DEAD_LETTER_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
                 .with(Connectors.SOURCE_GROUP, "stream.name", stream)
                 .with(Connectors.SOURCE_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
                 .with(Connectors.SINK_GROUP, "table.name", table)

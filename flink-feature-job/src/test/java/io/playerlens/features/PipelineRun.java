@@ -1,6 +1,7 @@
 package io.playerlens.features;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,19 +15,32 @@ final class PipelineRun {
     private PipelineRun() {
     }
 
+    /** What a run wrote: the last write per player, and every dead letter (quarantine entries). */
+    record Output(Map<String, ProfileWrite> profiles, List<QuarantineEntry> deadLetters) {
+    }
+
     static Map<String, ProfileWrite> run(List<byte[]> records, FeatureJobSettings settings, int parallelism) throws Exception {
+        return runWithDeadLetters(records, settings, parallelism).profiles();
+    }
+
+    static Output runWithDeadLetters(List<byte[]> records, FeatureJobSettings settings, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         env.getConfig().disableGenericTypes();
-        CollectingSink sink = new CollectingSink(UUID.randomUUID().toString());
+        CollectingSink<ProfileWrite> sink = new CollectingSink<>(UUID.randomUUID().toString());
+        CollectingSink<String> deadLetters = new CollectingSink<>(UUID.randomUUID().toString());
         FeaturePipeline.build(StreamTableEnvironment.create(env),
-                env.fromData(records, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO), sink, settings, FeatureGroup.loadAll());
+                env.fromData(records, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO), sink, deadLetters, settings, FeatureGroup.loadAll());
         env.execute("feature-pipeline-test");
         Map<String, ProfileWrite> last = new LinkedHashMap<>();
         for (ProfileWrite write : sink.writes()) {
             last.put(write.playerId, write);
         }
-        return last;
+        List<QuarantineEntry> dead = new java.util.ArrayList<>();
+        for (String entry : deadLetters.writes()) {
+            dead.add(QuarantineEntry.fromJson(Events.MAPPER.readTree(entry)));
+        }
+        return new Output(last, dead);
     }
 
     static JsonNode features(ProfileWrite write) throws Exception {

@@ -3,6 +3,7 @@ package io.playerlens.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -118,5 +119,28 @@ class ProfileAssemblerTest {
         assertThat(writes(h)).hasSize(2);
         assertThat(writes(h).get(1).profileEpoch).isEqualTo(1);
         assertThat(writes(h).get(1).featuresJson).isEqualTo("{\"events_total\":1}");
+    }
+
+    @Test
+    void aWriteTheStoreCannotHold_isADeadLetter_notAWrite_andTheNextStorableOneIsWritten() throws Exception {
+        var h = harness();
+        h.processElement(new StreamRecord<>(update("lifetime", 0, -1, "{\"events_total\":1,\"coins_balance\":1e200}")));
+        h.setProcessingTime(TEN_MS_LATER);
+
+        assertThat(writes(h)).isEmpty();
+        var deadLetters = h.getSideOutput(DeadLetters.TAG);
+        assertThat(deadLetters).hasSize(1);
+        QuarantineEntry entry = QuarantineEntry.fromJson(Events.MAPPER.readTree(deadLetters.peek().getValue()));
+        assertThat(entry.stage()).isEqualTo(QuarantineEntry.STAGE_PROFILE_WRITE);
+        assertThat(entry.playerId()).isEqualTo("p-1");
+        assertThat(entry.error()).isEqualTo("the profile store cannot hold this write: features.coins_balance is 1E+200, "
+                + "larger in magnitude than DynamoDB's 1E+126");
+        assertThat(entry.item().get("features").get("events_total").asLong()).isEqualTo(1);
+
+        h.processElement(new StreamRecord<>(update("lifetime", 0, -1, "{\"events_total\":2,\"coins_balance\":5.5}")));
+        h.setProcessingTime(TEN_MS_LATER + 10);
+        assertThat(writes(h)).hasSize(1);
+        assertThat(writes(h).get(0).featuresJson).isEqualTo("{\"events_total\":2,\"coins_balance\":5.5}");
+        assertThat(h.numProcessingTimeTimers()).isZero();
     }
 }

@@ -13,7 +13,7 @@ class ReadmeConfigTableTest {
     void everyDevProperty_hasARowInTheReadme() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         JobProperties dev = JobProperties.devDefaults();
-        for (String group : new String[] {Connectors.SOURCE_GROUP, Connectors.SINK_GROUP, FeatureJobSettings.GROUP}) {
+        for (String group : new String[] {Connectors.SOURCE_GROUP, Connectors.SINK_GROUP, Connectors.DEAD_LETTER_GROUP, FeatureJobSettings.GROUP}) {
             for (String key : dev.group(group).stringPropertyNames()) {
                 boolean passedThrough = key.startsWith("aws.") || key.startsWith("flink.");
                 String row = passedThrough ? "`" + group + "." + key.substring(0, key.indexOf('.') + 1) + "*`" : "`" + group + "." + key + "`";

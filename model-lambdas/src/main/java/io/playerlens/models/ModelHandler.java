@@ -7,7 +7,7 @@ import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.lambda.AwsClients;
 import io.playerlens.lambda.EnvReader;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import io.playerlens.models.runtime.LoadedModel;
 import io.playerlens.models.runtime.ModelService;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public final class ModelHandler implements RequestHandler<Map<String, String>, M
         Path folder = Path.of(env.getOrDefault(EnvVars.MODEL_DIR, Path.of(env.getOrDefault("LAMBDA_TASK_ROOT", "."), "model").toString()));
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.service = new ModelService(LoadedModel.load(folder),
-                playerId -> ProfileItems.get(dynamo, table, playerId).map(ProfileItems::features));
+                playerId -> ProfileStore.features(dynamo, table, playerId));
     }
 
     ModelHandler(ModelService service) {

@@ -45,6 +45,11 @@ public final class EmfProfileMetrics implements ProfileMetrics {
     }
 
     @Override
+    public void profileItemProblems() {
+        metrics.addMetric(io.playerlens.contracts.metrics.MetricNames.PROFILE_ITEM_PROBLEMS, 1, MetricUnit.COUNT);
+    }
+
+    @Override
     public void erasureRequested() {
         metrics.addMetric(ERASURES_REQUESTED, 1, MetricUnit.COUNT);
     }

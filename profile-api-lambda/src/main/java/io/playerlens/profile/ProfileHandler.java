@@ -1,7 +1,5 @@
 package io.playerlens.profile;
 
-import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,7 +12,9 @@ import io.playerlens.lambda.AwsClients;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileItemCodec;
+import io.playerlens.store.ProfileStore;
+import io.playerlens.store.StoredProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -81,6 +80,10 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (SdkException e) {
             LOG.error("profile request failed on an AWS call", e);
             return HttpResponses.error(503, "profile store unavailable, retry later", Map.of("retry-after", "1"));
+        } catch (RuntimeException e) {
+            String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "unknown";
+            LOG.error("profile request {} failed unexpectedly", requestId, e);
+            return HttpResponses.error(500, "internal error; request id " + requestId);
         } finally {
             metrics.requestLatency((System.nanoTime() - started) / 1e6);
             metrics.flush();
@@ -88,33 +91,33 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse read(String gameId, String playerId) {
-        Optional<Map<String, AttributeValue>> item = ProfileItems.get(dynamo, config.profilesTable(), playerId);
-        if (item.isEmpty()) {
+        Optional<StoredProfile> stored = ProfileStore.read(dynamo, config.profilesTable(), playerId);
+        if (stored.isEmpty() || stored.get().gameId() != null && !stored.get().gameId().equals(gameId)) {
             metrics.profileNotFound();
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
-        Profile profile = Profile.fromItem(item.get());
-        if (profile.gameId() != null && !profile.gameId().equals(gameId)) {
-            metrics.profileNotFound();
-            return HttpResponses.error(404, "no profile for player " + playerId);
+        Profile profile = new Profile(stored.get());
+        if (profile.hasProblems()) {
+            metrics.profileItemProblems();
+            LOG.warn("profile of player {} has values it cannot read: {}", playerId, stored.get().problems());
         }
         metrics.profileRead(profile.freshnessMillis());
         if (profile.hasStages()) {
-            metrics.freshnessStages(Math.max(0, profile.processedAt() - profile.receivedAt()), Math.max(0, profile.updatedAt() - profile.processedAt()));
+            metrics.freshnessStages(profile.streamMillis(), profile.flinkMillis());
         }
-        return HttpResponses.json(200, profile.toJson(clock.millis()).toString());
+        return HttpResponses.json(200, profile.toJson(playerId, clock.millis()).toString());
     }
 
     private APIGatewayV2HTTPResponse erase(String gameId, String playerId) {
-        Optional<Map<String, AttributeValue>> existing = ProfileItems.get(dynamo, config.profilesTable(), playerId);
-        if (existing.isPresent() && !gameId.equals(Profile.fromItem(existing.get()).gameId())) {
+        Optional<StoredProfile> existing = ProfileStore.read(dynamo, config.profilesTable(), playerId);
+        if (existing.isPresent() && !gameId.equals(existing.get().gameId())) {
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
         ObjectNode event = ServerEvents.create(ServerEventTypes.PLAYER_ERASED, playerId, gameId, clock.millis());
         ServerEvents.props(event).put("requested_by", gameId);
         byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
         kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(playerId).data(SdkBytes.fromByteArray(record)));
-        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(Map.of(PLAYER_ID, AttributeValue.fromS(playerId))));
+        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(ProfileItemCodec.key(playerId)));
         metrics.erasureRequested();
         LOG.info("erasure of player {} requested by game {}", playerId, gameId);
         ObjectNode body = mapper.createObjectNode();

@@ -11,6 +11,10 @@ public interface ProfileMetrics {
 
     void profileNotFound();
 
+    /** A served profile held values it could not read (listed in the response's {@code problems}). */
+    default void profileItemProblems() {
+    }
+
     void erasureRequested();
 
     void requestLatency(double millis);

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class BackfillJob {
     /** What the run did, with timings. */
     public record Result(long events, long players, List<String> features, double computeSeconds, long created, long completed,
-                         double writeSeconds, ParityReport.Result parity) {
+                         long refused, double writeSeconds, ParityReport.Result parity) {
         public double eventsPerSecond() {
             return computeSeconds == 0 ? 0 : events / computeSeconds;
         }
@@ -64,6 +64,7 @@ public final class BackfillJob {
 
         long created = 0;
         long completed = 0;
+        long refused = 0;
         double writeSeconds = 0;
         ParityReport.Result parity = null;
         if (table != null) {
@@ -82,15 +83,17 @@ public final class BackfillJob {
                 long writeStarted = System.nanoTime();
                 LongAccumulator createdCount = spark.sparkContext().longAccumulator("profiles created");
                 LongAccumulator completedCount = spark.sparkContext().longAccumulator("profiles completed");
-                features.foreachPartition(new ProfileBackfillWriter(table, names, itemTtl.toSeconds(), createdCount, completedCount));
+                LongAccumulator refusedCount = spark.sparkContext().longAccumulator("profiles refused");
+                features.foreachPartition(new ProfileBackfillWriter(table, names, itemTtl, createdCount, completedCount, refusedCount));
                 created = createdCount.value();
                 completed = completedCount.value();
+                refused = refusedCount.value();
                 writeSeconds = (System.nanoTime() - writeStarted) / 1e9;
-                progress.step(String.format("profile table %s: %,d new profiles, %,d existing profiles given missing features, in %.1f s",
-                        table.name(), created, completed, writeSeconds));
+                progress.step(String.format("profile table %s: %,d new profiles, %,d existing profiles given missing features, "
+                        + "%,d refused (values the store cannot hold, logged), in %.1f s", table.name(), created, completed, refused, writeSeconds));
             }
         }
-        Result result = new Result(eventCount, players, names, computeSeconds, created, completed, writeSeconds, parity);
+        Result result = new Result(eventCount, players, names, computeSeconds, created, completed, refused, writeSeconds, parity);
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("backfill-report.json").toFile(), report(result, from, to));
         features.unpersist();

@@ -1,6 +1,6 @@
 package io.playerlens.offline;
 
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,12 +51,12 @@ public final class ParityReport {
         long mismatched = 0;
         for (Row row : offline) {
             String player = row.getAs("player_id");
-            Optional<Map<String, AttributeValue>> item = ProfileItems.get(dynamo, table, player);
+            Optional<Map<String, Object>> item = ProfileStore.features(dynamo, table, player);
             if (item.isEmpty()) {
                 missing++;
                 continue;
             }
-            Map<String, Object> online = ProfileItems.features(item.get());
+            Map<String, Object> online = item.get();
             for (String feature : features) {
                 Object offlineValue = row.getAs(feature);
                 Object onlineValue = online.get(feature);

@@ -1,6 +1,13 @@
 package io.playerlens.offline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.profile.ProfileItem;
+import io.playerlens.store.ProfileItemCodec;
+import io.playerlens.store.ProfileRecord;
+import io.playerlens.store.UnstorableProfileException;
+import java.time.Duration;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,21 +24,27 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Writes backfilled features without ever overwriting what the stream wrote: a player the table does not know gets
  * a whole item (a conditional put, {@code attribute_not_exists(player_id)}); a player it knows gets only the
  * features its item lacks ({@code SET features.#f = if_not_exists(features.#f, :v)}), so a new feature appears on
- * every profile while the online values stay authoritative.
+ * every profile while the online values stay authoritative. Items are written by the same codec as the feature
+ * job's; a profile the store cannot hold is refused, counted ({@code refused}) and logged with its reason.
  */
 final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Serializable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProfileBackfillWriter.class);
+
     private final ProfileTable table;
     private final List<String> features;
-    private final long itemTtlSeconds;
+    private final Duration itemTtl;
     private final LongAccumulator created;
     private final LongAccumulator completed;
+    private final LongAccumulator refused;
 
-    ProfileBackfillWriter(ProfileTable table, List<String> features, long itemTtlSeconds, LongAccumulator created, LongAccumulator completed) {
+    ProfileBackfillWriter(ProfileTable table, List<String> features, Duration itemTtl, LongAccumulator created, LongAccumulator completed,
+                          LongAccumulator refused) {
         this.table = table;
         this.features = features;
-        this.itemTtlSeconds = itemTtlSeconds;
+        this.itemTtl = itemTtl;
         this.created = created;
         this.completed = completed;
+        this.refused = refused;
     }
 
     @Override
@@ -40,31 +53,47 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
             long now = System.currentTimeMillis();
             while (rows.hasNext()) {
                 Row row = rows.next();
-                Map<String, AttributeValue> values = new HashMap<>();
-                for (String feature : features) {
-                    values.put(feature, attribute(row.getAs(feature)));
-                }
                 String player = row.getAs("player_id");
-                Map<String, AttributeValue> item = new HashMap<>();
-                item.put(ProfileItem.PLAYER_ID, AttributeValue.fromS(player));
-                Object game = row.getAs("game_id");
-                if (game != null) {
-                    item.put(ProfileItem.GAME_ID, AttributeValue.fromS(game.toString()));
+                ObjectNode values = JsonNodeFactory.instance.objectNode();
+                for (String feature : features) {
+                    values.set(feature, json(row.getAs(feature)));
                 }
-                item.put(ProfileItem.FEATURES, AttributeValue.fromM(values));
-                item.put(ProfileItem.UPDATED_AT, AttributeValue.fromN(Long.toString(now)));
+                Object game = row.getAs("game_id");
                 Object receivedAt = row.getAs("received_at");
-                item.put(ProfileItem.RECEIVED_AT, AttributeValue.fromN(String.valueOf(receivedAt == null ? 0 : receivedAt)));
-                item.put(ProfileItem.PROFILE_EPOCH, AttributeValue.fromN(String.valueOf((Object) row.getAs("profile_epoch"))));
-                item.put(ProfileItem.EXPIRES_AT, AttributeValue.fromN(Long.toString(now / 1000 + itemTtlSeconds)));
+                ProfileRecord record = new ProfileRecord(player, game == null ? null : game.toString(),
+                        ((Number) row.getAs("profile_epoch")).intValue(), values, now, receivedAt == null ? 0 : ((Number) receivedAt).longValue(), -1);
+                Map<String, AttributeValue> item;
+                try {
+                    item = ProfileItemCodec.encode(record, itemTtl);
+                } catch (UnstorableProfileException e) {
+                    refused.add(1);
+                    LOG.error("backfill refused the profile of player {}: {}", player, e.getMessage());
+                    continue;
+                }
                 try {
                     dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(player_id)"));
                     created.add(1);
                 } catch (ConditionalCheckFailedException known) {
-                    fillMissing(dynamo, player, values);
+                    fillMissing(dynamo, player, item.get(ProfileItem.FEATURES).m());
                 }
             }
         }
+    }
+
+    private static JsonNode json(Object value) {
+        if (value == null) {
+            return JsonNodeFactory.instance.nullNode();
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return JsonNodeFactory.instance.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof Number) {
+            return JsonNodeFactory.instance.numberNode(((Number) value).doubleValue());
+        }
+        if (value instanceof Boolean) {
+            return JsonNodeFactory.instance.booleanNode((Boolean) value);
+        }
+        return JsonNodeFactory.instance.textNode(value.toString());
     }
 
     private void fillMissing(DynamoDbClient dynamo, String player, Map<String, AttributeValue> values) {
@@ -85,21 +114,5 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(expressionValues)
                 .conditionExpression("attribute_exists(#features)"));
         completed.add(1);
-    }
-
-    static AttributeValue attribute(Object value) {
-        if (value == null) {
-            return AttributeValue.fromNul(true);
-        }
-        if (value instanceof Number number) {
-            if (number instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e15) {
-                return AttributeValue.fromN(Long.toString(d.longValue()));
-            }
-            return AttributeValue.fromN(number.toString());
-        }
-        if (value instanceof Boolean bool) {
-            return AttributeValue.fromBool(bool);
-        }
-        return AttributeValue.fromS(value.toString());
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileItemCodec;
+import io.playerlens.store.ProfileStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,13 +42,16 @@ class BackfillToProfileTableIT extends SparkJobTest {
         assertThat(result.parity().mismatched()).as("player-0's online events_total and its absent lifetime features").isPositive();
         assertThat(result.parity().features().get("events_total").mismatched()).isEqualTo(1);
 
-        Map<String, Object> known = ProfileItems.features(ProfileItems.get(aws.dynamoDb(), table, "player-0").orElseThrow());
+        Map<String, Object> known = ProfileStore.features(aws.dynamoDb(), table, "player-0").orElseThrow();
         assertThat(known.get("events_total")).as("the online value stays").isEqualTo(999L);
         assertThat(known).containsKeys("spend_total_cents", "sessions_total", "sessions_7d");
         for (int p = 1; p < 8; p++) {
-            var item = ProfileItems.get(aws.dynamoDb(), table, "player-" + p).orElseThrow();
-            assertThat(item.get(ProfileItem.GAME_ID).s()).isEqualTo(TestArchive.GAME);
-            assertThat(ProfileItems.features(item)).containsKeys("events_total", "spend_total_cents", "level_max", "purchases_24h");
+            String player = "player-" + p;
+            var item = aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(player))).item();
+            var profile = ProfileItemCodec.decode(item);
+            assertThat(profile.gameId()).isEqualTo(TestArchive.GAME);
+            assertThat(profile.features()).containsKeys("events_total", "spend_total_cents", "level_max", "purchases_24h");
+            assertThat(profile.problems()).isEmpty();
             assertThat(Long.parseLong(item.get(ProfileItem.EXPIRES_AT).n())).isGreaterThan(System.currentTimeMillis() / 1000);
         }
     }

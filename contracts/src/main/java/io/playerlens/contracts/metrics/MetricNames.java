@@ -27,6 +27,8 @@ public final class MetricNames {
     public static final String FRESHNESS_FLINK_MS = "FreshnessFlink";
     public static final String PROFILE_LATENCY_MS = "ProfileApiLatency";
     public static final String ERASURES_REQUESTED = "ErasuresRequested";
+    /** A profile read found values it could not read (reported in the response, never a 500). */
+    public static final String PROFILE_ITEM_PROBLEMS = "ProfileItemProblems";
 
     public static final String OFFERS_SERVED = "OffersServed";
     /** Dimension reason: a FallbackReason. */
@@ -34,6 +36,12 @@ public final class MetricNames {
     /** Dimension model. */
     public static final String OFFERS_LATENCY_MS = "OffersLatency";
     public static final String OFFER_SERVED_LOG_FAILED = "OfferServedLogFailed";
+
+    /**
+     * The feature job's dead letters: records, events and profile writes it refused and sent to the quarantine stream
+     * with their reason (a Flink counter; on Managed Flink in the {@code kinesisanalytics} metric group).
+     */
+    public static final String DEAD_LETTERS = "DeadLetters";
 
     private MetricNames() {
     }

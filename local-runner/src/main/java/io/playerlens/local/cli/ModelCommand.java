@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.models.descriptor.DescriptorException;
 import io.playerlens.models.runtime.FeatureVectors;
@@ -145,7 +145,7 @@ final class ModelCommand {
             URI dynamo = URI.create(health.path("components").path("dynamodb").path("endpoint").asText());
             LoadedModel model = LoadedModel.load(folder(modelsDir, name));
             var client = LocalAws.dynamoClient(dynamo);
-            Optional<Map<String, Object>> features = ProfileItems.get(client, LocalPlatform.PROFILES_TABLE, player).map(ProfileItems::features);
+            Optional<Map<String, Object>> features = ProfileStore.features(client, LocalPlatform.PROFILES_TABLE, player);
             System.out.println("profile of " + player + ": " + features.map(Object::toString).orElse("none"));
             ModelAnswer answer = new ModelService(model, id -> features).answer(player, model.descriptor().placements().get(0));
             System.out.println(answer.succeeded() ? "offers: " + describe(answer.offers()) : "no answer: " + answer.failure()

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.profile.ProfileItem;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
+import io.playerlens.store.StoredProfile;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.models.LocalModels;
@@ -96,17 +97,19 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
         }
         ObjectNode body = mapper.createObjectNode();
         body.put("player_id", playerId);
-        Optional<Map<String, AttributeValue>> item = ProfileItems.get(dynamo, profilesTable, playerId);
-        if (item.isEmpty()) {
+        Optional<StoredProfile> stored = ProfileStore.read(dynamo, profilesTable, playerId);
+        if (stored.isEmpty()) {
             body.putNull("profile");
         } else {
             ObjectNode profile = body.putObject("profile");
-            profile.putPOJO("features", ProfileItems.features(item.get()));
-            for (String stamp : new String[] {ProfileItem.RECEIVED_AT, ProfileItem.PROCESSED_AT, ProfileItem.UPDATED_AT}) {
-                AttributeValue value = item.get().get(stamp);
-                if (value != null && value.n() != null) {
-                    profile.put(stamp, Long.parseLong(value.n()));
-                }
+            profile.putPOJO("features", stored.get().features());
+            profile.put(ProfileItem.RECEIVED_AT, stored.get().receivedAt());
+            if (stored.get().processedAt() > 0) {
+                profile.put(ProfileItem.PROCESSED_AT, stored.get().processedAt());
+            }
+            profile.put(ProfileItem.UPDATED_AT, stored.get().updatedAt());
+            if (!stored.get().problems().isEmpty()) {
+                profile.putPOJO("problems", stored.get().problems());
             }
         }
         ArrayNode answers = body.putArray("offers");

@@ -28,8 +28,10 @@ final class LocalFeatureJob implements AutoCloseable {
         this.job = job;
     }
 
-    static JobProperties properties(LocalAws aws, String stream, String table, Path checkpoints) {
+    static JobProperties properties(LocalAws aws, String stream, String table, String deadLetterStream, Path checkpoints) {
         return JobProperties.devDefaults()
+                .with(Connectors.DEAD_LETTER_GROUP, "stream.name", deadLetterStream)
+                .with(Connectors.DEAD_LETTER_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
                 .with(Connectors.SOURCE_GROUP, "stream.name", stream)
                 .with(Connectors.SOURCE_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
                 .with(Connectors.SINK_GROUP, "table.name", table)

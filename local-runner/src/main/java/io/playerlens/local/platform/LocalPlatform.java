@@ -13,7 +13,7 @@ import io.playerlens.features.JobProperties;
 import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.local.gateway.LocalGateway;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import io.playerlens.contracts.archive.ArchiveLayout;
 import io.playerlens.local.archive.LocalArchiver;
 import io.playerlens.local.dashboard.DashboardEndpoint;
@@ -144,7 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
             aws.createTable(PROFILES_TABLE, ProfileItem.PLAYER_ID);
-            JobProperties jobProperties = LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE,
+            JobProperties jobProperties = LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE, QUARANTINE_STREAM,
                     options.workDir().resolve("checkpoints"));
             for (Map.Entry<String, String> setting : options.featureJobSettings().entrySet()) {
                 jobProperties = jobProperties.with(FeatureJobSettings.GROUP, setting.getKey(), setting.getValue());
@@ -166,7 +166,7 @@ public final class LocalPlatform implements AutoCloseable {
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
             DynamoDbClient dynamo = aws.dynamoDb();
             LocalModels models = LocalModels.load(options.modelsDir(),
-                    playerId -> ProfileItems.get(dynamo, PROFILES_TABLE, playerId).map(ProfileItems::features));
+                    playerId -> ProfileStore.features(dynamo, PROFILES_TABLE, playerId));
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
             OffersHandler offers = new OffersHandler(env, models, offersMetrics);
             liveMetrics = new LiveMetrics(metrics, offersMetrics, 900).start();

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.StreamReader;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.local.sim.PlayerSimulator;
 import java.io.BufferedReader;
@@ -71,9 +71,9 @@ class ArchiveAndOfflineParityIT {
 
             // A quiet stream: every profile counts every distinct event, and the archiver has read every record.
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> eventIds.forEach((player, ids) -> {
-                var item = ProfileItems.get(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player);
-                assertThat(item).as(player).isPresent();
-                assertThat(item.get().get(ProfileItem.FEATURES).m().get("events_total").n()).as(player).isEqualTo(Integer.toString(ids.size()));
+                var features = ProfileStore.features(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player);
+                assertThat(features).as(player).isPresent();
+                assertThat(features.get().get("events_total")).as(player).isEqualTo((long) ids.size());
             }));
             int records = StreamReader.readAll(platform.aws().kinesis(), LocalPlatform.EVENTS_STREAM).size();
             await().atMost(Duration.ofSeconds(30)).until(() -> platform.archiver().recordsArchived() >= records);

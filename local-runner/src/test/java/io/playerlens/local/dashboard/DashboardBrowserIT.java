@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.playerlens.contracts.profile.ProfileItem;
-import io.playerlens.lambda.ProfileItems;
+import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.local.sim.SimulatorDriver;
 import java.net.http.HttpClient;
@@ -40,8 +40,8 @@ class DashboardBrowserIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
             assertThat(posted.body()).as("the event is valid").contains("\"accepted\":1");
-            await().atMost(Duration.ofSeconds(60)).until(() -> ProfileItems.get(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player)
-                    .filter(item -> item.containsKey(ProfileItem.FEATURES)).isPresent());
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProfileStore.read(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player)
+                    .filter(profile -> !profile.features().isEmpty()).isPresent());
 
             Process check = new ProcessBuilder("node", "src/test/js/dashboard-check.mjs", platform.baseUrl().toString(), player,
                     screenshot.toString()).redirectErrorStream(true).start();
