@@ -66,7 +66,7 @@ public final class CoreStack extends Stack {
                 .streamMode(StreamMode.ON_DEMAND).encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7)).build();
         this.profiles = profilesTable();
         this.archive = new RawArchive(this, "RawArchive", events, quarantine);
-        this.featureJob = new FeatureJobApplication(this, "FeatureJob", events, profiles, props.flinkParallelism());
+        this.featureJob = new FeatureJobApplication(this, "FeatureJob", events, quarantine, profiles, props.flinkParallelism());
 
         Map<String, String> common = Map.of(EnvVars.API_KEY_HASHES, props.apiKeyHashes(), EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
         Alias ingest = javaLambda("EventIngest", "event-ingest-lambda", "io.playerlens.ingest.IngestHandler", 1024,

@@ -16,7 +16,8 @@ import software.constructs.Construct;
 /**
  * The feature job on Amazon Managed Service for Apache Flink (L1: the alpha L2 is not available here): the job jar
  * as an asset, runtime properties in the shape of the local dev file, checkpointing, parallelism with autoscaling,
- * and a role that may read the events stream (enhanced fan-out included) and write the profiles table only.
+ * and a role that may read the events stream (enhanced fan-out included), write the profiles table, and write its dead
+ * letters to the quarantine stream.
  */
 public final class FeatureJobApplication extends Construct {
     public static final String RUNTIME = "FLINK-1_19";
@@ -24,12 +25,13 @@ public final class FeatureJobApplication extends Construct {
 
     private final CfnApplicationV2 application;
 
-    public FeatureJobApplication(Construct scope, String id, IStream events, ITableV2 profiles, int parallelism) {
+    public FeatureJobApplication(Construct scope, String id, IStream events, IStream quarantine, ITableV2 profiles, int parallelism) {
         super(scope, id);
         Asset jar = Asset.Builder.create(this, "JobJar").path(Artifacts.flinkJar()).build();
         Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("kinesisanalytics.amazonaws.com")).build();
         jar.grantRead(role);
         events.grantRead(role);
+        quarantine.grantWrite(role); // dead letters
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("kinesis:RegisterStreamConsumer", "kinesis:DescribeStreamConsumer", "kinesis:SubscribeToShard",
                         "kinesis:DeregisterStreamConsumer", "kinesis:ListShards"))
@@ -54,7 +56,7 @@ public final class FeatureJobApplication extends Construct {
                                         .build())
                                 .build())
                         .environmentProperties(CfnApplicationV2.EnvironmentPropertiesProperty.builder()
-                                .propertyGroups(propertyGroups(events.getStreamName(), profiles.getTableName())).build())
+                                .propertyGroups(propertyGroups(events.getStreamName(), quarantine.getStreamName(), profiles.getTableName())).build())
                         .flinkApplicationConfiguration(CfnApplicationV2.FlinkApplicationConfigurationProperty.builder()
                                 .checkpointConfiguration(CfnApplicationV2.CheckpointConfigurationProperty.builder()
                                         .configurationType("CUSTOM").checkpointingEnabled(true).checkpointInterval(10_000)
@@ -71,13 +73,14 @@ public final class FeatureJobApplication extends Construct {
     }
 
     /** The dev file's shape, for AWS: enhanced fan-out instead of polling (polling allows 5 reads/s per shard). */
-    static List<CfnApplicationV2.PropertyGroupProperty> propertyGroups(String stream, String table) {
+    static List<CfnApplicationV2.PropertyGroupProperty> propertyGroups(String stream, String quarantine, String table) {
         return List.of(
                 group(FeatureJobProperties.SOURCE_GROUP, Map.of("stream.name", stream, "aws.region", Aws.REGION,
                         "flink.stream.recordpublisher", "EFO", "flink.stream.efo.consumername", APPLICATION_NAME,
                         "flink.stream.initpos", "TRIM_HORIZON")),
                 group(FeatureJobProperties.SINK_GROUP, Map.of("table.name", table, "aws.region", Aws.REGION,
                         "flush.timeout.ms", "5", "max.inflight", "1")),
+                group(FeatureJobProperties.DEAD_LETTER_GROUP, Map.of("stream.name", quarantine, "aws.region", Aws.REGION)),
                 group(FeatureJobProperties.JOB_GROUP, Map.of("watermark.max-out-of-orderness.ms", "5000",
                         "watermark.idleness.ms", "1000", "dedupe.ttl.hours", "168", "state.ttl.days", "400",
                         "profile.write-coalesce.ms", "10", "profile.windowed-write-delay.ms", "10000")));

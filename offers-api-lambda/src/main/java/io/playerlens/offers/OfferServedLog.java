@@ -8,43 +8,37 @@ import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.contracts.offers.ScoredOffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
- * Writes every served decision back into the events stream as an {@code offer_served} event (partition key: the
- * player, so it sits in order with the player's events), off the request path. A write that fails is logged with
- * the whole event and counted; the game's response never waits for it.
+ * Writes every served decision into the events stream as an {@code offer_served} event (partition key: the player,
+ * so it sits in order with the player's events) <b>before the handler returns</b>: Lambda freezes the sandbox when
+ * the handler returns, so work left on a background thread is delayed or lost. The put has its own time budget
+ * ({@code timeout}); a decision the stream does not take within it is written whole to the function's log as an
+ * {@code offer_served_undelivered} line (CloudWatch Logs keeps it; it can be replayed) and counted
+ * ({@code OfferServedLogFailed}). The game's response is the same either way.
  */
 public final class OfferServedLog {
     private static final Logger LOG = LoggerFactory.getLogger(OfferServedLog.class);
+    /** The marker of an undelivered decision's log line. */
+    public static final String UNDELIVERED = "offer_served_undelivered";
 
     private final KinesisClient kinesis;
     private final String stream;
+    private final Duration timeout;
     private final OffersMetrics metrics;
     private final BatchCodec codec = new BatchCodec();
-    private final Executor writer;
 
-    public OfferServedLog(KinesisClient kinesis, String stream, OffersMetrics metrics) {
-        this(kinesis, stream, metrics, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, "offer-served-log");
-            t.setDaemon(true);
-            return t;
-        }));
-    }
-
-    OfferServedLog(KinesisClient kinesis, String stream, OffersMetrics metrics, Executor writer) {
+    public OfferServedLog(KinesisClient kinesis, String stream, Duration timeout, OffersMetrics metrics) {
         this.kinesis = kinesis;
         this.stream = stream;
+        this.timeout = timeout;
         this.metrics = metrics;
-        this.writer = writer;
     }
 
     /** The event for one decision (also what the response reflects). */
@@ -66,23 +60,16 @@ public final class OfferServedLog {
         return e;
     }
 
+    /** Writes the decision now, within the budget; never throws. */
     public void log(ObjectNode event) {
-        try {
-            writer.execute(() -> put(event));
-        } catch (java.util.concurrent.RejectedExecutionException full) {
-            metrics.offerServedLogFailed();
-            LOG.error("offer_served log queue full; event not written: {}", event);
-        }
-    }
-
-    private void put(ObjectNode event) {
         try {
             byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
             kinesis.putRecord(b -> b.streamName(stream).partitionKey(event.get(EventFields.PLAYER_ID).asText())
-                    .data(SdkBytes.fromByteArray(record)));
+                    .data(SdkBytes.fromByteArray(record)).overrideConfiguration(c -> c.apiCallTimeout(timeout)));
         } catch (RuntimeException e) {
             metrics.offerServedLogFailed();
-            LOG.error("offer_served event not written: {}", event, e);
+            LOG.error("{}: the events stream did not take the decision within {} ms ({}); the decision: {}", UNDELIVERED,
+                    timeout.toMillis(), e.toString(), event);
         }
     }
 }

@@ -11,7 +11,11 @@ import java.util.Map;
  * content of {@code models/placements.json}) or, on AWS, from the SSM registry the CDK stacks write
  * ({@code PLACEMENTS_SSM_PATH}, see {@link PlacementRegistry}).
  */
-public record OffersConfig(ApiKeys apiKeys, String eventsStream, Placements placements, String modelFunctionPrefix) {
+public record OffersConfig(ApiKeys apiKeys, String eventsStream, Placements placements, String modelFunctionPrefix,
+                           java.time.Duration offerServedTimeout) {
+    /** The default time budget of the {@code offer_served} put, before the decision goes to the log instead. */
+    public static final int DEFAULT_OFFER_SERVED_TIMEOUT_MS = 200;
+
 
     public static OffersConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, path -> {
@@ -29,7 +33,8 @@ public record OffersConfig(ApiKeys apiKeys, String eventsStream, Placements plac
                 ? PlacementRegistry.toPlacementsJson(ssm.apply(ssmPath))
                 : reader.required(EnvVars.PLACEMENTS_JSON);
         String prefix = env.getOrDefault(EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX);
+        int timeoutMs = reader.positiveInt(EnvVars.OFFER_SERVED_TIMEOUT_MS, DEFAULT_OFFER_SERVED_TIMEOUT_MS);
         reader.failOnProblems("offers API");
-        return new OffersConfig(keys, stream, Placements.parse(placementsJson), prefix);
+        return new OffersConfig(keys, stream, Placements.parse(placementsJson), prefix, java.time.Duration.ofMillis(timeoutMs));
     }
 }

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.Unicode;
+import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.lambda.AwsClients;
@@ -25,7 +27,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * {@code GET /v1/players/{player_id}/offers?placement=...}: picks the player's variant for the placement, asks its
  * model within the placement's budget, and answers 200 with the model's offers — or, whatever went wrong on the
  * model's side, 200 with the placement's default offers, {@code fallback: true} and a machine-readable
- * {@code reason}. Every decision is logged as an {@code offer_served} event.
+ * {@code reason}. Every decision is logged as an {@code offer_served} event before the handler returns
+ * ({@link OfferServedLog}). An unexpected error after the placement is known still answers its default offers
+ * ({@code reason: internal_error}); only one before it (a bug) is a logged 500 with the request id.
  */
 public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(OffersHandler.class);
@@ -59,7 +63,8 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private OffersHandler(OffersConfig config, Map<String, String> env, ModelInvoker models, OffersMetrics metrics) {
         this(config, models != null ? models : new LambdaModelInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create())
                         .build(), config.modelFunctionPrefix()),
-                new OfferServedLog(AwsClients.kinesis(env), config.eventsStream(), metrics), metrics, Clock.systemUTC());
+                new OfferServedLog(AwsClients.kinesis(env), config.eventsStream(), config.offerServedTimeout(), metrics), metrics,
+                Clock.systemUTC());
     }
 
     OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog log, OffersMetrics metrics, Clock clock) {
@@ -76,36 +81,55 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (context != null) {
             metrics.coldStart(context);
         }
-        PlayerRequest player;
+        String requestId = requestId(request, context);
+        PlayerRequest player = null;
+        Placement placement = null;
         try {
             player = PlayerRequest.from(request, config.apiKeys());
+            String placementName = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("placement");
+            if (placementName == null || placementName.isBlank()) {
+                return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + config.placements().all().keySet());
+            }
+            Optional<Placement> found = config.placements().get(placementName);
+            if (found.isEmpty()) {
+                return HttpResponses.error(400, "placement " + Unicode.printable(placementName) + " is not configured; known: "
+                        + config.placements().all().keySet());
+            }
+            placement = found.get();
+            Placement.Variant variant = VariantAssigner.assign(placement, player.playerId());
+            ModelAnswer answer;
+            try {
+                answer = models.invoke(variant.model(), player.playerId(), placement.name(), placement.budget());
+            } catch (RuntimeException e) {
+                LOG.error("request {}: model invoker failed for {}", requestId, variant.model(), e);
+                answer = ModelAnswer.failed(variant.model(), null, FallbackReason.MODEL_ERROR);
+            }
+            return respond(player, placement, variant, answer, started);
         } catch (PlayerRequest.Refused refused) {
             return refused.response();
-        }
-        String playerId = player.playerId();
-        String placementName = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("placement");
-        if (placementName == null || placementName.isBlank()) {
-            return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + config.placements().all().keySet());
-        }
-        Optional<Placement> placement = config.placements().get(placementName);
-        if (placement.isEmpty()) {
-            return HttpResponses.error(400, "placement " + placementName + " is not configured; known: " + config.placements().all().keySet());
-        }
-        Placement.Variant variant = VariantAssigner.assign(placement.get(), playerId);
-        ModelAnswer answer;
-        try {
-            answer = models.invoke(variant.model(), playerId, placementName, placement.get().budget());
         } catch (RuntimeException e) {
-            LOG.error("model invoker failed for {}", variant.model(), e);
-            answer = ModelAnswer.failed(variant.model(), null, io.playerlens.contracts.offers.FallbackReason.MODEL_ERROR);
+            LOG.error("offers request {} failed unexpectedly", requestId, e);
+            if (player != null && placement != null) {
+                // The game still gets the placement's default offers: never a 5xx once the placement is known.
+                Placement.Variant none = new Placement.Variant("none", "none", 0);
+                return respond(player, placement, none, ModelAnswer.failed("none", null, FallbackReason.INTERNAL_ERROR), started);
+            }
+            return HttpResponses.error(500, "internal error; request id " + requestId);
+        } finally {
+            metrics.flush();
         }
+    }
+
+    /** The response and the {@code offer_served} event of one decision: the model's offers, or the placement's defaults. */
+    private APIGatewayV2HTTPResponse respond(PlayerRequest player, Placement placement, Placement.Variant variant, ModelAnswer answer,
+                                             long started) {
         boolean fallback = !answer.succeeded();
         List<ScoredOffer> offers = fallback
-                ? placement.get().defaultOffers().stream().map(o -> new ScoredOffer(o, 0)).toList()
+                ? placement.defaultOffers().stream().map(o -> new ScoredOffer(o, 0)).toList()
                 : answer.offers();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("player_id", playerId);
-        body.put("placement", placementName);
+        body.put("player_id", player.playerId());
+        body.put("placement", placement.name());
         body.put("model", variant.model());
         body.put("model_version", answer.modelVersion());
         body.put("variant", variant.variant());
@@ -116,9 +140,19 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (fallback) {
             body.put("reason", answer.failure());
         }
-        log.log(OfferServedLog.event(player.gameId(), playerId, placementName, variant.model(), answer.modelVersion(), variant.variant(),
-                offers, fallback, answer.failure(), clock.millis()));
+        log.log(OfferServedLog.event(player.gameId(), player.playerId(), placement.name(), variant.model(), answer.modelVersion(),
+                variant.variant(), offers, fallback, answer.failure(), clock.millis()));
         metrics.served(variant.model(), variant.variant(), fallback, answer.failure(), (System.nanoTime() - started) / 1e6);
         return HttpResponses.json(200, body.toString());
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent request, Context context) {
+        if (request.getRequestContext() != null && request.getRequestContext().getRequestId() != null) {
+            return request.getRequestContext().getRequestId();
+        }
+        if (context != null && context.getAwsRequestId() != null) {
+            return context.getAwsRequestId();
+        }
+        return java.util.UUID.randomUUID().toString();
     }
 }

@@ -36,9 +36,14 @@ class OffersHandlerTest {
     static final class CapturingKinesis implements KinesisClient {
         final List<PutRecordRequest> puts = new ArrayList<>();
 
+        RuntimeException failWith;
+
         @Override
         public PutRecordResponse putRecord(PutRecordRequest request) {
             puts.add(request);
+            if (failWith != null) {
+                throw failWith;
+            }
             return PutRecordResponse.builder().build();
         }
 
@@ -53,12 +58,30 @@ class OffersHandlerTest {
     }
 
     private final CapturingKinesis kinesis = new CapturingKinesis();
+    private final CountingMetrics metrics = new CountingMetrics();
+
+    static final class CountingMetrics implements OffersMetrics {
+        int logFailures;
+        final List<String> fallbackReasons = new ArrayList<>();
+
+        @Override
+        public void served(String model, String variant, boolean fallback, String reason, double millis) {
+            if (fallback) {
+                fallbackReasons.add(reason);
+            }
+        }
+
+        @Override
+        public void offerServedLogFailed() {
+            logFailures++;
+        }
+    }
 
     private OffersHandler handler(ModelInvoker models) {
         OffersConfig config = OffersConfig.fromEnv(Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
                 EnvVars.EVENTS_STREAM_NAME, "events", EnvVars.PLACEMENTS_JSON, PLACEMENTS));
-        return new OffersHandler(config, models, new OfferServedLog(kinesis, "events", OffersMetrics.NONE, Runnable::run),
-                OffersMetrics.NONE, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+        return new OffersHandler(config, models, new OfferServedLog(kinesis, "events", java.time.Duration.ofMillis(200), metrics),
+                metrics, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
     }
 
     private static APIGatewayV2HTTPEvent request(String player, String placement) {
@@ -155,5 +178,30 @@ class OffersHandlerTest {
         APIGatewayV2HTTPEvent request = request("p-1", "store");
         request.setHeaders(Map.of());
         assertThat(handler((m, p, pl, b) -> null).handleRequest(request, null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aStreamThatDoesNotTakeTheDecision_stillAnswers200_andTheFailureIsCounted() throws Exception {
+        kinesis.failWith = software.amazon.awssdk.core.exception.ApiCallTimeoutException.create(200);
+        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) ->
+                ModelAnswer.ok(model, "7", List.of(new ScoredOffer(GEMS, 0.8)))).handleRequest(request("p-1", "store"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("fallback").asBoolean()).isFalse();
+        assertThat(kinesis.puts).as("the put was made before the handler returned").hasSize(1);
+        assertThat(metrics.logFailures).isEqualTo(1);
+    }
+
+    @Test
+    void anUnexpectedErrorOnceThePlacementIsKnown_servesItsDefaults_neverA500() throws Exception {
+        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) ->
+                new ModelAnswer(model, "7", java.util.Arrays.asList((ScoredOffer) null), null)).handleRequest(request("p-1", "store"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(response);
+        assertThat(body.get("fallback").asBoolean()).isTrue();
+        assertThat(body.get("reason").asText()).isEqualTo("internal_error");
+        assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("starter_pack");
+        assertThat(metrics.fallbackReasons).containsExactly("internal_error");
     }
 }

@@ -19,6 +19,8 @@ public final class EnvVars {
     public static final String PLACEMENTS_SSM_PATH = "PLACEMENTS_SSM_PATH";
     /** Model Lambdas are named this prefix + the model name (alias {@code live}). */
     public static final String MODEL_FUNCTION_PREFIX = "MODEL_FUNCTION_PREFIX";
+    /** Optional: the offers API's time budget for writing a decision's {@code offer_served} event, in milliseconds. */
+    public static final String OFFER_SERVED_TIMEOUT_MS = "OFFER_SERVED_TIMEOUT_MS";
     /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     /** Optional: maximum request body in bytes (after gzip inflation). */

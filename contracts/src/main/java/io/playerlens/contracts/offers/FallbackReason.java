@@ -7,6 +7,8 @@ public final class FallbackReason {
     public static final String MODEL_TIMEOUT = "model_timeout";
     public static final String MODEL_NOT_DEPLOYED = "model_not_deployed";
     public static final String PLACEMENT_NOT_SERVED = "placement_not_served";
+    /** An unexpected error in the offers API itself (a bug, logged with the request id); the defaults are served. */
+    public static final String INTERNAL_ERROR = "internal_error";
 
     private FallbackReason() {
     }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Builds a model's input vector from a profile: the descriptor's features in order, each divided by its scale;
- * a missing or non-numeric feature takes its fill value (not scaled: it is given in the model's units).
+ * a missing or non-numeric feature, or one no float holds once scaled, takes its fill value (not scaled: it is given
+ * in the model's units).
  */
 public final class FeatureVectors {
     private FeatureVectors() {
@@ -26,7 +27,9 @@ public final class FeatureVectors {
         for (int i = 0; i < vector.length; i++) {
             ModelDescriptor.FeatureInput input = descriptor.features().get(i);
             Object value = features.get(input.name());
-            vector[i] = value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() / input.scale() : input.missing();
+            double scaled = value instanceof Number n ? n.doubleValue() / input.scale() : Double.NaN;
+            // A value a float input cannot hold (a stored 1e300, say) is treated as missing, never fed as Infinity.
+            vector[i] = Double.isFinite(scaled) && Math.abs(scaled) <= Float.MAX_VALUE ? scaled : input.missing();
         }
         return vector;
     }

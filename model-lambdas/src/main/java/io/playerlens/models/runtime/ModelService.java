@@ -57,7 +57,14 @@ public final class ModelService {
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.PROFILE_NOT_FOUND);
         }
         ModelInput input = new ModelInput(playerId, placement, features.get(), FeatureVectors.assemble(d, features.get()), d.offers());
-        Future<ModelAnswer> running = inference.submit(() -> ModelAnswer.ok(d.name(), d.version(), model.rank(input)));
+        Future<ModelAnswer> running = inference.submit(() -> {
+            java.util.List<io.playerlens.contracts.offers.ScoredOffer> ranked = model.rank(input);
+            if (ranked.stream().anyMatch(o -> !Double.isFinite(o.score()))) {
+                LOG.error("model {} returned a score that is not a finite number for {}: {}", d.name(), playerId, ranked);
+                return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
+            }
+            return ModelAnswer.ok(d.name(), d.version(), ranked);
+        });
         try {
             return running.get(d.latencyBudget().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
