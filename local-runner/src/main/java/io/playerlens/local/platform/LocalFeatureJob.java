@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LocalFeatureJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFeatureJob.class);
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final JobClient job;
 
@@ -41,9 +45,15 @@ final class LocalFeatureJob implements AutoCloseable {
 
     static LocalFeatureJob start(JobProperties properties, int parallelism) {
         Configuration config = new Configuration();
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        config.set(RestOptions.ADDRESS, "127.0.0.1");
+        // Everything local listens on loopback only: the REST endpoint, and the blob server and data exchange, which
+        // otherwise bind every interface.
+        config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        config.set(RestOptions.ADDRESS, LOOPBACK);
         config.set(RestOptions.PORT, 0);
+        config.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        config.set(TaskManagerOptions.HOST, LOOPBACK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         try {
             return new LocalFeatureJob(FeatureJob.start(env, properties));

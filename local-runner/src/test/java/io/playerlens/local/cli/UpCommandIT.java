@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class UpCommandIT {
 
     @Test
-    void up_printsTheBaseUrlAndKey_servesHealth_andStopsEveryChildProcessOnSigterm() throws Exception {
+    void up_printsTheBaseUrlAndKey_servesHealth_listensOnLoopbackOnly_andStopsEveryChildProcessOnSigterm() throws Exception {
         int port = FreePorts.pick();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process up = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -47,6 +47,11 @@ class UpCommandIT {
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+
+            // Nothing local is reachable from the network: the gateway, the emulators, Flink's REST, blob and data ports.
+            List<ListeningSockets.Listener> listeners = ListeningSockets.of(ListeningSockets.processTree(up.toHandle()));
+            assertThat(listeners).as("listening sockets of up and its children").hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(l -> assertThat(l.loopback()).as("%s", l).isTrue());
 
             up.destroy(); // SIGTERM, as Ctrl-C's SIGINT, runs the shutdown hooks
             await().atMost(Duration.ofSeconds(30)).until(() -> !up.isAlive());
