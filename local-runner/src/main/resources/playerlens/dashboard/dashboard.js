@@ -71,6 +71,8 @@
     const writes = recent.reduce((a, r) => a + r.profileWritesPerSecond, 0);
     document.getElementById('tile-ingest').textContent = fmt(p.acceptedPerSecond);
     document.getElementById('tile-rejected').textContent = pct(p.rejectedRatio);
+    document.getElementById('tile-dead-letters').textContent = fmt(p.deadLettersTotal);
+    document.getElementById('tile-dead-letters-rate').textContent = fmt(p.deadLettersPerSecond) + '/s, in the quarantine stream';
     document.getElementById('tile-p50').textContent = p.freshness.p50 === null ? '–' : fmt(p.freshness.p50) + ' ms';
     document.getElementById('tile-p99').textContent = p.freshness.p99 === null ? '–' : fmt(p.freshness.p99) + ' ms';
     document.getElementById('tile-writes').textContent = fmt(p.profileWritesPerSecond) + '/s';

@@ -170,7 +170,7 @@ class ProfileHandlerTest {
     void invalidPlayerId_is400() throws Exception {
         APIGatewayV2HTTPResponse response = handler.handleRequest(request("GET", "bad id!"), null);
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(body(response).get("error").asText()).isEqualTo("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]");
+        assertThat(body(response).get("error").asText()).isEqualTo("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-], not \".\" or \"..\"");
     }
 
     @Test

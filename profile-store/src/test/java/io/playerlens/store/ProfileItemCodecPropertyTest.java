@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.event.Unicode;
 import io.playerlens.contracts.testing.HostileJson;
+import io.playerlens.store.testing.HostileItems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,28 +88,7 @@ class ProfileItemCodecPropertyTest {
 
     @Provide
     Arbitrary<Map<String, AttributeValue>> items() {
-        Arbitrary<AttributeValue> anyValue = Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(30).map(AttributeValue::fromS),
-                Arbitraries.oneOf(Arbitraries.strings().numeric().ofMaxLength(60), Arbitraries.strings().all().ofMaxLength(10),
-                        Arbitraries.of("1E+125", "-9.9E+125", "1E-130", "0", "-0", "1e400", "NaN", "", "  7 ")).map(AttributeValue::fromN),
-                Arbitraries.of(true, false).map(AttributeValue::fromBool),
-                Arbitraries.just(AttributeValue.fromNul(true)),
-                Arbitraries.just(AttributeValue.fromL(List.of(AttributeValue.fromS("x")))),
-                Arbitraries.just(AttributeValue.fromSs(List.of("a", "b"))),
-                Arbitraries.just(AttributeValue.fromB(SdkBytes.fromUtf8String("b"))));
-        Arbitrary<AttributeValue> featureMaps = Combinators.combine(Arbitraries.strings().ofMaxLength(8), anyValue).as(Map::entry)
-                .list().ofMaxSize(6).map(entries -> {
-                    Map<String, AttributeValue> m = new HashMap<>();
-                    entries.forEach(e -> m.put(e.getKey(), e.getValue()));
-                    return AttributeValue.fromM(m);
-                });
-        Arbitrary<String> names = Arbitraries.of("player_id", "game_id", "features", "updated_at", "received_at", "processed_at",
-                "profile_epoch", "expires_at", "other");
-        return Combinators.combine(names, Arbitraries.oneOf(anyValue, featureMaps)).as(Map::entry).list().ofMaxSize(9).map(entries -> {
-            Map<String, AttributeValue> item = new HashMap<>();
-            entries.forEach(e -> item.put(e.getKey(), e.getValue()));
-            return item;
-        });
+        return HostileItems.items();
     }
 
     @Property(tries = 2000)

@@ -40,10 +40,11 @@ public final class EventValidator {
     public static final int MAX_PROP_NAME_LENGTH = 128;
 
     private static final Pattern EVENT_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
-    private static final Pattern PLAYER_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** Not "." or "..": a path segment of those is no player (URLs normalise it away: {@code /v1/players/../profile}). */
+    private static final Pattern PLAYER_ID_PATTERN = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._:-]{1,64}");
     private static final Pattern GAME_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The rule for a player id, as stated to clients. */
-    public static final String PLAYER_ID_RULE = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]";
+    public static final String PLAYER_ID_RULE = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-], not \".\" or \"..\"";
     public static final String EVENT_ID_RULE = "event_id must be a string of 8-64 characters of [A-Za-z0-9._:-] (a UUID fits)";
     private static final Set<String> CLIENT_FIELDS = Set.of(EVENT_ID, PLAYER_ID, TYPE, TS, SESSION_ID, PROPS);
     private static final Set<String> SERVER_FIELDS = Set.of(GAME_ID, RECEIVED_AT, CLIENT_TS);

@@ -129,10 +129,13 @@ class EventValidatorTest {
 
     @Test
     void malformedPlayerId_isRejected() {
-        String expected = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]";
+        String expected = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-], not \".\" or \"..\"";
         assertThat(errorOf(purchase().put("player_id", ""))).isEqualTo(expected);
         assertThat(errorOf(purchase().put("player_id", "p/42"))).isEqualTo(expected);
         assertThat(errorOf(purchase().put("player_id", "p".repeat(65)))).isEqualTo(expected);
+        assertThat(errorOf(purchase().put("player_id", ".."))).isEqualTo(expected);
+        assertThat(errorOf(purchase().put("player_id", "."))).isEqualTo(expected);
+        assertThat(validate(purchase().put("player_id", "..."))).isInstanceOf(ValidationResult.Accepted.class);
     }
 
     @Test

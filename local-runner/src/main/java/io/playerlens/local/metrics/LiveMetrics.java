@@ -34,7 +34,7 @@ public final class LiveMetrics implements ProfileWriteTracer.Listener, AutoClose
     public record Point(long t, double acceptedPerSecond, double rejectedPerSecond, double rejectedRatio,
                         Quantiles freshness, Map<String, Quantiles> stages, double profileWritesPerSecond,
                         double offersPerSecond, double fallbackRate, Map<String, ModelTraffic> models,
-                        StackResources.Usage resources) {
+                        StackResources.Usage resources, double deadLettersPerSecond, long deadLettersTotal) {
     }
 
     private final LocalIngestMetrics ingest;
@@ -56,9 +56,14 @@ public final class LiveMetrics implements ProfileWriteTracer.Listener, AutoClose
     private long lastRejected;
     private long lastWrites = DynamoDbWriteCounter.writes();
 
-    public LiveMetrics(LocalIngestMetrics ingest, LocalOffersMetrics offers, int retainedSeconds) {
+    private final java.util.function.LongSupplier deadLetters;
+    private long lastDeadLetters;
+
+    /** @param deadLetters the feature job's dead letters so far (records, events and writes it refused) */
+    public LiveMetrics(LocalIngestMetrics ingest, LocalOffersMetrics offers, java.util.function.LongSupplier deadLetters, int retainedSeconds) {
         this.ingest = ingest;
         this.offers = offers;
+        this.deadLetters = deadLetters;
         this.retainedSeconds = retainedSeconds;
     }
 
@@ -112,10 +117,14 @@ public final class LiveMetrics implements ProfileWriteTracer.Listener, AutoClose
                     finite(interval.latencies().quantile(0.5)), finite(interval.latencies().quantile(0.99))));
         });
 
+        long dead = deadLetters.getAsLong();
+        long newDead = dead - lastDeadLetters;
+        lastDeadLetters = dead;
         long total = newAccepted + newRejected;
         Point point = new Point(System.currentTimeMillis(), newAccepted / seconds, newRejected / seconds,
                 total == 0 ? 0 : (double) newRejected / total, Quantiles.of(endToEnd.drain()), stages, newWrites / seconds,
-                requests / seconds, requests == 0 ? 0 : (double) fallbacks / requests, models, resources.sample());
+                requests / seconds, requests == 0 ? 0 : (double) fallbacks / requests, models, resources.sample(),
+                Math.max(0, newDead) / seconds, dead);
         points.addLast(point);
         while (points.size() > retainedSeconds) {
             points.removeFirst();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
+import io.playerlens.local.metrics.FlinkCounters;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -27,9 +28,16 @@ final class LocalFeatureJob implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final JobClient job;
+    private final FlinkCounters counters;
 
-    private LocalFeatureJob(JobClient job) {
+    private LocalFeatureJob(JobClient job, FlinkCounters counters) {
         this.job = job;
+        this.counters = counters;
+    }
+
+    /** The job's counters, summed over operators (e.g. {@code DeadLetters}). */
+    FlinkCounters counters() {
+        return counters;
     }
 
     static JobProperties properties(LocalAws aws, String stream, String table, String deadLetterStream, Path checkpoints) {
@@ -54,9 +62,11 @@ final class LocalFeatureJob implements AutoCloseable {
         config.set(JobManagerOptions.ADDRESS, LOOPBACK);
         config.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         config.set(TaskManagerOptions.HOST, LOOPBACK);
+        String instance = java.util.UUID.randomUUID().toString();
+        FlinkCounters.configure(instance).forEach((k, v) -> config.setString(k.toString(), v.toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         try {
-            return new LocalFeatureJob(FeatureJob.start(env, properties));
+            return new LocalFeatureJob(FeatureJob.start(env, properties), FlinkCounters.of(instance));
         } catch (Exception e) {
             throw new IllegalStateException("the feature job did not start: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.api.ApiRoute;
 import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.metrics.MetricNames;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
 import io.playerlens.features.Connectors;
@@ -169,7 +170,8 @@ public final class LocalPlatform implements AutoCloseable {
                     playerId -> ProfileStore.features(dynamo, PROFILES_TABLE, playerId));
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
             OffersHandler offers = new OffersHandler(env, models, offersMetrics);
-            liveMetrics = new LiveMetrics(metrics, offersMetrics, 900).start();
+            LocalFeatureJob job = featureJob;
+            liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> job.counters().sum(MetricNames.DEAD_LETTERS), 900).start();
             DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson));
             LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
@@ -236,6 +238,11 @@ public final class LocalPlatform implements AutoCloseable {
         return liveMetrics;
     }
 
+    /** The feature job's dead letters so far: records, events and profile writes it refused (in the quarantine stream). */
+    public long deadLetters() {
+        return featureJob.counters().sum(MetricNames.DEAD_LETTERS);
+    }
+
     public LocalIngestMetrics ingestMetrics() {
         return ingestMetrics;
     }
@@ -252,7 +259,9 @@ public final class LocalPlatform implements AutoCloseable {
         components.putObject("dynamodb").put("status", dynamoUp ? "up" : "down").put("endpoint", aws.dynamoDbEndpoint().toString());
         boolean flinkUp = featureJob.running();
         components.putObject("feature_job").put("status", flinkUp ? "up" : "down").put("job_status", featureJob.status())
-                .put("profiles_table", PROFILES_TABLE);
+                .put("profiles_table", PROFILES_TABLE).put("dead_letters", deadLetters())
+                .put("late_events", featureJob.counters().sum("LateEvents"))
+                .put("duplicate_events", featureJob.counters().sum("DuplicateEvents"));
         ObjectNode modelsNode = components.putObject("models");
         modelsNode.put("status", models.problems().isEmpty() ? "up" : "degraded");
         modelsNode.putPOJO("served", models.services().keySet());

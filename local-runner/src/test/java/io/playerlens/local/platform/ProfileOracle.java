@@ -35,14 +35,8 @@ final class ProfileOracle {
                 : type(e, "currency_spend") && coins(e) ? -prop(e, "amount").asDouble() : 0).sum());
         f.put("first_seen", events.stream().mapToLong(ProfileOracle::ts).min().orElseThrow());
         f.put("last_seen", events.stream().mapToLong(ProfileOracle::ts).max().orElseThrow());
-        JsonNode latestSession = events.stream().filter(e -> type(e, "session_start")).max(Comparator.comparingLong(ProfileOracle::ts)).orElse(null);
-        if (latestSession == null) {
-            f.putNull("platform");
-            f.putNull("country");
-        } else {
-            f.put("platform", prop(latestSession, "platform").asText());
-            f.put("country", prop(latestSession, "country").asText());
-        }
+        latestSessionProp(events, "platform", f);
+        latestSessionProp(events, "country", f);
         List<JsonNode> onTime = events.stream().filter(e -> !lateEventIds.contains(e.get("event_id").asText())).toList();
         long latest = onTime.stream().mapToLong(ProfileOracle::ts).max().orElseThrow();
         long dayAgo = latest - Duration.ofDays(1).toMillis();
@@ -53,6 +47,23 @@ final class ProfileOracle {
         return f;
     }
 
+    /**
+     * The value of the player's latest session_start, as the SQL takes it: the largest {@code ts} wins, and between
+     * session_starts of the same {@code ts} the largest value (by code point, as the SQL's string order).
+     */
+    private static void latestSessionProp(List<JsonNode> events, String prop, ObjectNode features) {
+        Comparator<JsonNode> latest = Comparator.comparingLong(ProfileOracle::ts)
+                .thenComparing(e -> prop(e, prop).asText(), ProfileOracle::compareCodePoints);
+        events.stream().filter(e -> type(e, "session_start")).max(latest)
+                .ifPresentOrElse(e -> features.put(prop, prop(e, prop).asText()), () -> features.putNull(prop));
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        return java.util.Arrays.compare(x, y);
+    }
+
     /** Feature by feature, the names whose served value differs from the expected one. */
     static Map<String, String> mismatches(JsonNode expected, JsonNode served) {
         Map<String, String> diffs = new LinkedHashMap<>();
@@ -60,13 +71,18 @@ final class ProfileOracle {
             JsonNode actual = served.get(field.getKey());
             JsonNode want = field.getValue();
             boolean same = want.isNull() ? actual == null || actual.isNull()
-                    : actual != null && (want.isNumber() ? actual.isNumber() && Math.abs(want.asDouble() - actual.asDouble()) < 1e-6
+                    : actual != null && (want.isNumber() ? actual.isNumber() && closeEnough(want.asDouble(), actual.asDouble())
                     : want.asText().equals(actual.asText()));
             if (!same) {
                 diffs.put(field.getKey(), "expected " + want + ", served " + actual);
             }
         });
         return diffs;
+    }
+
+    /** Sums of doubles in another order differ in the last bits: equal within 1e-9 relative (1e-6 near zero). */
+    private static boolean closeEnough(double want, double actual) {
+        return Math.abs(want - actual) <= Math.max(1e-6, 1e-9 * Math.abs(want));
     }
 
     private static boolean type(JsonNode e, String type) {

@@ -165,7 +165,7 @@ class ProfilesEndToEndIT {
         assertThat(delete.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(5)).until(() -> profile(erased).statusCode() == 404);
         post(sent.get(0));
-        ObjectNode fresh = event(erased, "store_view", System.currentTimeMillis() + 1);
+        ObjectNode fresh = event(erased, "store_view", System.currentTimeMillis());
         post(List.of(fresh));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> response = profile(erased);
