@@ -336,7 +336,7 @@ class EventValidatorTest {
     @Test
     void severalProblems_areAllReported() {
         ObjectNode e = purchase().put("player_id", "p/1").put("ts", "yesterday");
-        assertThat(errorOf(e)).isEqualTo("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-]; "
+        assertThat(errorOf(e)).isEqualTo("player_id must be a string of 1-64 characters of [A-Za-z0-9._:-], not \".\" or \"..\"; "
                 + "ts must be ISO-8601 with a zone offset (e.g. 2026-11-26T07:30:00.123Z) or epoch milliseconds");
     }
 

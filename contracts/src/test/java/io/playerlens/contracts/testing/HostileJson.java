@@ -126,7 +126,8 @@ public final class HostileJson {
 
     private static Arbitrary<ObjectNode> validEvent(EventType type, long now) {
         Arbitrary<String> ids = Arbitraries.strings().withChars("abcdef0123456789-").ofMinLength(8).ofMaxLength(40);
-        Arbitrary<String> players = Arbitraries.strings().withChars("abcXYZ019._:-").ofMinLength(1).ofMaxLength(64);
+        Arbitrary<String> players = Arbitraries.strings().withChars("abcXYZ019._:-").ofMinLength(1).ofMaxLength(64)
+                .filter(p -> !p.equals(".") && !p.equals(".."));
         Arbitrary<Long> times = Arbitraries.longs().between(now - Duration.ofDays(29).toMillis(), now)
                 .withDistribution(RandomDistribution.uniform());
         Arbitrary<ObjectNode> props = propsOf(type);
