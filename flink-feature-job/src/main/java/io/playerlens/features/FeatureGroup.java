@@ -22,7 +22,45 @@ import java.util.stream.Stream;
  * @param name the file name without its extensions, e.g. {@code lifetime}
  * @param sql the query, comments removed
  */
-public record FeatureGroup(String name, String sql) {
+public final class FeatureGroup {
+    private final String name;
+    private final String sql;
+
+    public FeatureGroup(String name, String sql) {
+        this.name = name;
+        this.sql = sql;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof FeatureGroup)) {
+            return false;
+        }
+        FeatureGroup that = (FeatureGroup) o;
+        return java.util.Objects.equals(name, that.name) && java.util.Objects.equals(sql, that.sql);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, sql);
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureGroup[" + "name=" + name + ", " + "sql=" + sql + "]";
+    }
+
     public static final String FOLDER = "playerlens/features";
 
     /** Every group in the folder, sorted by name, so the job graph is stable across runs. */
@@ -63,7 +101,7 @@ public record FeatureGroup(String name, String sql) {
     private static List<FeatureGroup> read(Path dir) throws IOException {
         List<FeatureGroup> groups = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().collect(java.util.stream.Collectors.toList())) {
                 groups.add(fromSql(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
         }

@@ -17,16 +17,89 @@ import java.util.Properties;
  * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
  * @param windowedWriteDelay how long a change of windowed features alone waits to join the next write
  */
-public record FeatureJobSettings(
-        Duration maxOutOfOrderness,
-        Duration idleness,
-        Duration dedupeTtl,
-        Duration erasureMemory,
-        Duration stateTtl,
-        Duration miniBatchLatency,
-        Duration checkpointInterval,
-        Duration writeCoalesce,
-        Duration windowedWriteDelay) {
+public final class FeatureJobSettings {
+    private final Duration maxOutOfOrderness;
+    private final Duration idleness;
+    private final Duration dedupeTtl;
+    private final Duration erasureMemory;
+    private final Duration stateTtl;
+    private final Duration miniBatchLatency;
+    private final Duration checkpointInterval;
+    private final Duration writeCoalesce;
+    private final Duration windowedWriteDelay;
+
+    public FeatureJobSettings(Duration maxOutOfOrderness, Duration idleness, Duration dedupeTtl, Duration erasureMemory,
+                              Duration stateTtl, Duration miniBatchLatency, Duration checkpointInterval, Duration writeCoalesce,
+                              Duration windowedWriteDelay) {
+        this.maxOutOfOrderness = maxOutOfOrderness;
+        this.idleness = idleness;
+        this.dedupeTtl = dedupeTtl;
+        this.erasureMemory = erasureMemory;
+        this.stateTtl = stateTtl;
+        this.miniBatchLatency = miniBatchLatency;
+        this.checkpointInterval = checkpointInterval;
+        this.writeCoalesce = writeCoalesce;
+        this.windowedWriteDelay = windowedWriteDelay;
+    }
+
+    public Duration maxOutOfOrderness() {
+        return maxOutOfOrderness;
+    }
+
+    public Duration idleness() {
+        return idleness;
+    }
+
+    public Duration dedupeTtl() {
+        return dedupeTtl;
+    }
+
+    public Duration erasureMemory() {
+        return erasureMemory;
+    }
+
+    public Duration stateTtl() {
+        return stateTtl;
+    }
+
+    public Duration miniBatchLatency() {
+        return miniBatchLatency;
+    }
+
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public Duration writeCoalesce() {
+        return writeCoalesce;
+    }
+
+    public Duration windowedWriteDelay() {
+        return windowedWriteDelay;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof FeatureJobSettings)) {
+            return false;
+        }
+        FeatureJobSettings that = (FeatureJobSettings) o;
+        return java.util.Objects.equals(maxOutOfOrderness, that.maxOutOfOrderness) && java.util.Objects.equals(idleness, that.idleness) && java.util.Objects.equals(dedupeTtl, that.dedupeTtl) && java.util.Objects.equals(erasureMemory, that.erasureMemory) && java.util.Objects.equals(stateTtl, that.stateTtl) && java.util.Objects.equals(miniBatchLatency, that.miniBatchLatency) && java.util.Objects.equals(checkpointInterval, that.checkpointInterval) && java.util.Objects.equals(writeCoalesce, that.writeCoalesce) && java.util.Objects.equals(windowedWriteDelay, that.windowedWriteDelay);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce, windowedWriteDelay);
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureJobSettings[" + "maxOutOfOrderness=" + maxOutOfOrderness + ", " + "idleness=" + idleness + ", " + "dedupeTtl=" + dedupeTtl + ", " + "erasureMemory=" + erasureMemory + ", " + "stateTtl=" + stateTtl + ", " + "miniBatchLatency=" + miniBatchLatency + ", " + "checkpointInterval=" + checkpointInterval + ", " + "writeCoalesce=" + writeCoalesce + ", " + "windowedWriteDelay=" + windowedWriteDelay + "]";
+    }
+
 
     public static final String GROUP = io.playerlens.contracts.config.FeatureJobProperties.JOB_GROUP;
 

@@ -48,13 +48,26 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
             String column = columns.get(i);
             Object value = row.getField(i);
             switch (column) {
-                case PLAYER_ID -> update.playerId = (String) value;
-                case PROFILE_EPOCH -> update.profileEpoch = ((Number) value).intValue();
-                case EVENT_TIME -> update.eventTime = epochMillis(value);
-                case RECEIVED_AT -> update.receivedAt = value == null ? -1 : ((Number) value).longValue();
-                case PROCESSED_AT -> update.processedAt = value == null ? -1 : ((Number) value).longValue();
-                case GAME_ID -> update.gameId = (String) value;
-                default -> put(features, column, value);
+                case PLAYER_ID:
+                    update.playerId = (String) value;
+                    break;
+                case PROFILE_EPOCH:
+                    update.profileEpoch = ((Number) value).intValue();
+                    break;
+                case EVENT_TIME:
+                    update.eventTime = epochMillis(value);
+                    break;
+                case RECEIVED_AT:
+                    update.receivedAt = value == null ? -1 : ((Number) value).longValue();
+                    break;
+                case PROCESSED_AT:
+                    update.processedAt = value == null ? -1 : ((Number) value).longValue();
+                    break;
+                case GAME_ID:
+                    update.gameId = (String) value;
+                    break;
+                default:
+                    put(features, column, value);
             }
         }
         update.featuresJson = features.toString();
@@ -62,11 +75,11 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
     }
 
     private static long epochMillis(Object value) {
-        if (value instanceof Instant instant) {
-            return instant.toEpochMilli();
+        if (value instanceof Instant) {
+            return ((Instant) value).toEpochMilli();
         }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC).toEpochMilli();
+        if (value instanceof LocalDateTime) {
+            return ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
         }
         return value == null ? -1 : ((Number) value).longValue();
     }
@@ -78,10 +91,10 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
             features.put(name, ((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             features.put(name, ((Number) value).doubleValue());
-        } else if (value instanceof BigDecimal decimal) {
-            features.put(name, decimal);
-        } else if (value instanceof Boolean bool) {
-            features.put(name, bool);
+        } else if (value instanceof BigDecimal) {
+            features.put(name, (BigDecimal) value);
+        } else if (value instanceof Boolean) {
+            features.put(name, (Boolean) value);
         } else if (value instanceof Instant || value instanceof LocalDateTime) {
             features.put(name, epochMillis(value));
         } else {

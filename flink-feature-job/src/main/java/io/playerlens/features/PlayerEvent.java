@@ -60,7 +60,11 @@ public class PlayerEvent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlayerEvent e && ts == e.ts && receivedAt == e.receivedAt && profileEpoch == e.profileEpoch
+        if (!(o instanceof PlayerEvent)) {
+            return false;
+        }
+        PlayerEvent e = (PlayerEvent) o;
+        return ts == e.ts && receivedAt == e.receivedAt && profileEpoch == e.profileEpoch
                 && onTime == e.onTime && Objects.equals(eventId, e.eventId) && Objects.equals(playerId, e.playerId)
                 && Objects.equals(gameId, e.gameId) && Objects.equals(type, e.type)
                 && Objects.equals(sessionId, e.sessionId) && Objects.equals(props, e.props);

@@ -25,7 +25,51 @@ public final class ArchiveFileWriter implements Closeable {
     private long sequence;
     private long bytes;
 
-    private record Open(Path temporary, Path target, OutputStream out) {
+    private static final class Open {
+        private final Path temporary;
+        private final Path target;
+        private final OutputStream out;
+
+        public Open(Path temporary, Path target, OutputStream out) {
+            this.temporary = temporary;
+            this.target = target;
+            this.out = out;
+        }
+
+        public Path temporary() {
+            return temporary;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        public OutputStream out() {
+            return out;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Open)) {
+                return false;
+            }
+            Open that = (Open) o;
+            return java.util.Objects.equals(temporary, that.temporary) && java.util.Objects.equals(target, that.target) && java.util.Objects.equals(out, that.out);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(temporary, target, out);
+        }
+
+        @Override
+        public String toString() {
+            return "Open[" + "temporary=" + temporary + ", " + "target=" + target + ", " + "out=" + out + "]";
+        }
+
     }
 
     /**

@@ -14,7 +14,45 @@ import java.time.Instant;
  * @param maxAge how far before receipt an event may be stamped (an offline client syncing late)
  * @param maxFutureSkew beyond this far ahead of the server clock an event is refused rather than clamped
  */
-public record EventTimePolicy(Duration maxAge, Duration maxFutureSkew) {
+public final class EventTimePolicy {
+    private final Duration maxAge;
+    private final Duration maxFutureSkew;
+
+    public EventTimePolicy(Duration maxAge, Duration maxFutureSkew) {
+        this.maxAge = maxAge;
+        this.maxFutureSkew = maxFutureSkew;
+    }
+
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    public Duration maxFutureSkew() {
+        return maxFutureSkew;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof EventTimePolicy)) {
+            return false;
+        }
+        EventTimePolicy that = (EventTimePolicy) o;
+        return java.util.Objects.equals(maxAge, that.maxAge) && java.util.Objects.equals(maxFutureSkew, that.maxFutureSkew);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(maxAge, maxFutureSkew);
+    }
+
+    @Override
+    public String toString() {
+        return "EventTimePolicy[" + "maxAge=" + maxAge + ", " + "maxFutureSkew=" + maxFutureSkew + "]";
+    }
+
     /** Nothing real happened before this instant. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(30);
@@ -25,7 +63,51 @@ public record EventTimePolicy(Duration maxAge, Duration maxFutureSkew) {
     }
 
     /** The verdict on one timestamp: the event time to use, or why the event is refused. */
-    public record Verdict(long eventTime, boolean clamped, String error) {
+    public static final class Verdict {
+        private final long eventTime;
+        private final boolean clamped;
+        private final String error;
+
+        public Verdict(long eventTime, boolean clamped, String error) {
+            this.eventTime = eventTime;
+            this.clamped = clamped;
+            this.error = error;
+        }
+
+        public long eventTime() {
+            return eventTime;
+        }
+
+        public boolean clamped() {
+            return clamped;
+        }
+
+        public String error() {
+            return error;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Verdict)) {
+                return false;
+            }
+            Verdict that = (Verdict) o;
+            return eventTime == that.eventTime && clamped == that.clamped && java.util.Objects.equals(error, that.error);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(eventTime, clamped, error);
+        }
+
+        @Override
+        public String toString() {
+            return "Verdict[" + "eventTime=" + eventTime + ", " + "clamped=" + clamped + ", " + "error=" + error + "]";
+        }
+
         public boolean accepted() {
             return error == null;
         }

@@ -19,7 +19,51 @@ public final class EventTimestamps {
     }
 
     /** What a {@code ts} value turned out to be. */
-    public record Parsed(long epochMillis, boolean valid, boolean outOfRange) {
+    public static final class Parsed {
+        private final long epochMillis;
+        private final boolean valid;
+        private final boolean outOfRange;
+
+        public Parsed(long epochMillis, boolean valid, boolean outOfRange) {
+            this.epochMillis = epochMillis;
+            this.valid = valid;
+            this.outOfRange = outOfRange;
+        }
+
+        public long epochMillis() {
+            return epochMillis;
+        }
+
+        public boolean valid() {
+            return valid;
+        }
+
+        public boolean outOfRange() {
+            return outOfRange;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Parsed)) {
+                return false;
+            }
+            Parsed that = (Parsed) o;
+            return epochMillis == that.epochMillis && valid == that.valid && outOfRange == that.outOfRange;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(epochMillis, valid, outOfRange);
+        }
+
+        @Override
+        public String toString() {
+            return "Parsed[" + "epochMillis=" + epochMillis + ", " + "valid=" + valid + ", " + "outOfRange=" + outOfRange + "]";
+        }
+
         static Parsed of(long millis) {
             return new Parsed(millis, true, false);
         }

@@ -8,28 +8,72 @@ import java.util.Optional;
  * A value policy for a required prop, defined in the event catalog's {@code _kinds}: its JSON type and the range
  * every store and sum downstream can hold. {@link #check} names the rule a value breaks, so the message alone tells
  * a game developer what to fix.
- *
- * @param name the kind's name in the catalog, e.g. {@code money_cents}
- * @param type string, integer (a whole number; {@code 3.0} counts) or number
- * @param min smallest accepted value (numbers)
- * @param max largest accepted value (numbers)
- * @param resolution numbers: a non-zero value must be at least this large in magnitude (null: no rule)
- * @param maxLength strings: most characters (UTF-16 code units, as Java and JavaScript count them)
+ * Strings count characters as UTF-16 code units, as Java and JavaScript do; integers are whole numbers ({@code 3.0}
+ * counts).
  */
-public record PropKind(String name, Type type, BigDecimal min, BigDecimal max, BigDecimal resolution, int maxLength) {
+public final class PropKind {
+    private final String name;
+    private final Type type;
+    private final BigDecimal min;
+    private final BigDecimal max;
+    private final BigDecimal resolution;
+    private final int maxLength;
+
+    PropKind(String name, Type type, BigDecimal min, BigDecimal max, BigDecimal resolution, int maxLength) {
+        this.name = name;
+        this.type = type;
+        this.min = min;
+        this.max = max;
+        this.resolution = resolution;
+        this.maxLength = maxLength;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public BigDecimal min() {
+        return min;
+    }
+
+    public BigDecimal max() {
+        return max;
+    }
+
+    /** Numbers: a non-zero value must be at least this large in magnitude; null when there is no such rule. */
+    public BigDecimal resolution() {
+        return resolution;
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
 
     /** The JSON shape of a kind. */
     public enum Type { STRING, INTEGER, NUMBER }
 
     /** Reads one {@code _kinds} entry. */
     static PropKind fromCatalog(String name, JsonNode spec) {
-        Type type = switch (spec.path("type").asText()) {
-            case "string" -> Type.STRING;
-            case "integer" -> Type.INTEGER;
-            case "number" -> Type.NUMBER;
-            default -> throw new IllegalArgumentException("kind '" + name + "' has unknown type '" + spec.path("type").asText()
-                    + "'; use string, integer or number");
-        };
+        Type type;
+        switch (spec.path("type").asText()) {
+            case "string":
+                type = Type.STRING;
+                break;
+            case "integer":
+                type = Type.INTEGER;
+                break;
+            case "number":
+                type = Type.NUMBER;
+                break;
+            default:
+                throw new IllegalArgumentException("kind '" + name + "' has unknown type '" + spec.path("type").asText()
+                        + "'; use string, integer or number");
+        }
         if (type == Type.STRING) {
             int maxLength = spec.path("max_length").asInt(0);
             if (maxLength <= 0) {
@@ -49,20 +93,18 @@ public record PropKind(String name, Type type, BigDecimal min, BigDecimal max, B
      *     fraction"), or empty when the kind accepts it; the rule itself is {@link #description()}
      */
     public Optional<String> check(JsonNode value) {
-        return switch (type) {
-            case STRING -> checkString(value);
-            case INTEGER, NUMBER -> checkNumber(value);
-        };
+        return type == Type.STRING ? checkString(value) : checkNumber(value);
     }
 
     /** How the kind reads in an error message and in the docs, e.g. "an integer from 0 to 1000000000". */
     public String description() {
-        return switch (type) {
-            case STRING -> "a string of 1-" + maxLength + " characters of valid Unicode without control characters";
-            case INTEGER -> "an integer from " + plain(min) + " to " + plain(max);
-            case NUMBER -> "a number from " + plain(min) + " to " + plain(max)
-                    + (resolution == null ? "" : " (0 or at least " + plain(resolution) + ")");
-        };
+        if (type == Type.STRING) {
+            return "a string of 1-" + maxLength + " characters of valid Unicode without control characters";
+        }
+        if (type == Type.INTEGER) {
+            return "an integer from " + plain(min) + " to " + plain(max);
+        }
+        return "a number from " + plain(min) + " to " + plain(max) + (resolution == null ? "" : " (0 or at least " + plain(resolution) + ")");
     }
 
     private Optional<String> checkString(JsonNode value) {

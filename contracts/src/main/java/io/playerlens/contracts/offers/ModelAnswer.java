@@ -11,7 +11,57 @@ import java.util.List;
  * A model Lambda's answer to the offers API: ranked offers, or the machine-readable reason it has none
  * ({@link FallbackReason}). The JSON form is the model Lambda's response payload.
  */
-public record ModelAnswer(String model, String modelVersion, List<ScoredOffer> offers, String failure) {
+public final class ModelAnswer {
+    private final String model;
+    private final String modelVersion;
+    private final List<ScoredOffer> offers;
+    private final String failure;
+
+    public ModelAnswer(String model, String modelVersion, List<ScoredOffer> offers, String failure) {
+        this.model = model;
+        this.modelVersion = modelVersion;
+        this.offers = offers;
+        this.failure = failure;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public List<ScoredOffer> offers() {
+        return offers;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ModelAnswer)) {
+            return false;
+        }
+        ModelAnswer that = (ModelAnswer) o;
+        return java.util.Objects.equals(model, that.model) && java.util.Objects.equals(modelVersion, that.modelVersion) && java.util.Objects.equals(offers, that.offers) && java.util.Objects.equals(failure, that.failure);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(model, modelVersion, offers, failure);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelAnswer[" + "model=" + model + ", " + "modelVersion=" + modelVersion + ", " + "offers=" + offers + ", " + "failure=" + failure + "]";
+    }
+
 
     public static ModelAnswer ok(String model, String version, List<ScoredOffer> offers) {
         return new ModelAnswer(model, version, List.copyOf(offers), null);

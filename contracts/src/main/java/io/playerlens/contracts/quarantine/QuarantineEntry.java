@@ -26,9 +26,111 @@ import java.util.Base64;
  * @param record the undecodable Kinesis record, or its first {@link #MAX_RECORD_BYTES} bytes; null otherwise
  * @param recordBytes the record's full length
  */
-public record QuarantineEntry(String source, String stage, String error, String gameId, String playerId, String requestId,
-                              int index, long receivedAt, long quarantinedAt, JsonNode event, JsonNode item, byte[] record,
-                              int recordBytes) {
+public final class QuarantineEntry {
+    private final String source;
+    private final String stage;
+    private final String error;
+    private final String gameId;
+    private final String playerId;
+    private final String requestId;
+    private final int index;
+    private final long receivedAt;
+    private final long quarantinedAt;
+    private final JsonNode event;
+    private final JsonNode item;
+    private final byte[] record;
+    private final int recordBytes;
+
+    public QuarantineEntry(String source, String stage, String error, String gameId, String playerId, String requestId, int index, long receivedAt, long quarantinedAt, JsonNode event, JsonNode item, byte[] record, int recordBytes) {
+        this.source = source;
+        this.stage = stage;
+        this.error = error;
+        this.gameId = gameId;
+        this.playerId = playerId;
+        this.requestId = requestId;
+        this.index = index;
+        this.receivedAt = receivedAt;
+        this.quarantinedAt = quarantinedAt;
+        this.event = event;
+        this.item = item;
+        this.record = record;
+        this.recordBytes = recordBytes;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String gameId() {
+        return gameId;
+    }
+
+    public String playerId() {
+        return playerId;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public long receivedAt() {
+        return receivedAt;
+    }
+
+    public long quarantinedAt() {
+        return quarantinedAt;
+    }
+
+    public JsonNode event() {
+        return event;
+    }
+
+    public JsonNode item() {
+        return item;
+    }
+
+    public byte[] record() {
+        return record;
+    }
+
+    public int recordBytes() {
+        return recordBytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof QuarantineEntry)) {
+            return false;
+        }
+        QuarantineEntry that = (QuarantineEntry) o;
+        return java.util.Objects.equals(source, that.source) && java.util.Objects.equals(stage, that.stage) && java.util.Objects.equals(error, that.error) && java.util.Objects.equals(gameId, that.gameId) && java.util.Objects.equals(playerId, that.playerId) && java.util.Objects.equals(requestId, that.requestId) && index == that.index && receivedAt == that.receivedAt && quarantinedAt == that.quarantinedAt && java.util.Objects.equals(event, that.event) && java.util.Objects.equals(item, that.item) && java.util.Arrays.equals(record, that.record) && recordBytes == that.recordBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(source, stage, error, gameId, playerId, requestId, index, receivedAt, quarantinedAt, event, item, java.util.Arrays.hashCode(record), recordBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "QuarantineEntry[" + "source=" + source + ", " + "stage=" + stage + ", " + "error=" + error + ", " + "gameId=" + gameId + ", " + "playerId=" + playerId + ", " + "requestId=" + requestId + ", " + "index=" + index + ", " + "receivedAt=" + receivedAt + ", " + "quarantinedAt=" + quarantinedAt + ", " + "event=" + event + ", " + "item=" + item + ", " + "record=" + java.util.Arrays.toString(record) + ", " + "recordBytes=" + recordBytes + "]";
+    }
+
     public static final String SOURCE_INGEST = "ingest";
     public static final String SOURCE_FEATURE_JOB = "feature-job";
     /** Ingest: the event breaks the event contract. */
