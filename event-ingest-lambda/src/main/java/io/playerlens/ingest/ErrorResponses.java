@@ -20,7 +20,7 @@ final class ErrorResponses {
             return 413;
         } else if (e instanceof IngestException.UnsupportedMediaType) {
             return 415;
-        } else if (e instanceof IngestException.StreamUnavailable) {
+        } else if (e instanceof IngestException.StreamUnavailable || e instanceof IngestException.KeysUnavailable) {
             return 503;
         }
         throw new IllegalArgumentException("unmapped " + e.getClass());

@@ -9,7 +9,7 @@ import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
 
 import io.playerlens.contracts.event.EventTimePolicy;
-import io.playerlens.lambda.ApiKeys;
+import io.playerlens.lambda.ApiKeyStore;
 import io.playerlens.lambda.EnvReader;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +21,7 @@ import java.util.Map;
 public record IngestConfig(
         String eventsStream,
         String quarantineStream,
-        ApiKeys apiKeys,
+        ApiKeyStore apiKeys,
         int maxBodyBytes,
         int maxEventsPerRequest,
         EventTimePolicy timePolicy,
@@ -40,7 +40,7 @@ public record IngestConfig(
         long skewMs = reader.positiveLong(MAX_FUTURE_SKEW_MS, EventTimePolicy.DEFAULT_MAX_FUTURE_SKEW.toMillis());
         long maxAgeMs = reader.positiveLong(MAX_EVENT_AGE_MS, EventTimePolicy.DEFAULT_MAX_AGE.toMillis());
         int budgetMs = reader.positiveInt(PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis());
-        ApiKeys keys = reader.apiKeys();
+        ApiKeyStore keys = reader.apiKeys();
         reader.failOnProblems("ingest");
         return new IngestConfig(events, quarantine, keys, maxBody, maxEvents, 
                 new EventTimePolicy(Duration.ofMillis(maxAgeMs), Duration.ofMillis(skewMs)), Duration.ofMillis(budgetMs));

@@ -6,7 +6,7 @@ package io.playerlens.ingest;
  */
 public abstract sealed class IngestException extends RuntimeException
         permits IngestException.Unauthorized, IngestException.MalformedRequest, IngestException.PayloadTooLarge,
-        IngestException.UnsupportedMediaType, IngestException.StreamUnavailable {
+        IngestException.UnsupportedMediaType, IngestException.StreamUnavailable, IngestException.KeysUnavailable {
 
     IngestException(String message, Throwable cause) {
         super(message, cause);
@@ -37,6 +37,13 @@ public abstract sealed class IngestException extends RuntimeException
     public static final class UnsupportedMediaType extends IngestException {
         public UnsupportedMediaType(String message) {
             super(message, null);
+        }
+    }
+
+    /** 503: the API keys cannot be read (and none were read before). The client should retry. */
+    public static final class KeysUnavailable extends IngestException {
+        public KeysUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -13,6 +13,7 @@ import io.playerlens.contracts.codec.RecordLimits;
 import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.lambda.ApiKeyStore;
 import io.playerlens.lambda.AwsClients;
 import io.playerlens.lambda.HttpResponses;
 import java.time.Clock;
@@ -72,8 +73,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         String requestId = requestId(request, context);
         try {
-            String gameId = config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER))
-                    .orElseThrow(() -> new IngestException.Unauthorized("missing or unknown x-api-key"));
+            String gameId = gameOf(request);
             byte[] body = RequestBody.read(request.getHeaders(), request.getBody(), request.getIsBase64Encoded(), config.maxBodyBytes());
             List<EventBatchParser.RawEvent> events = parser.parse(body, config.maxEventsPerRequest());
             IngestResult result = service.ingest(events, gameId, requestId, clock.millis());
@@ -96,6 +96,15 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } finally {
             metrics.requestLatency((System.nanoTime() - started) / 1e6);
             metrics.flush();
+        }
+    }
+
+    private String gameOf(APIGatewayV2HTTPEvent request) {
+        try {
+            return config.apiKeys().gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER))
+                    .orElseThrow(() -> new IngestException.Unauthorized("missing or unknown x-api-key"));
+        } catch (ApiKeyStore.KeysUnavailable e) {
+            throw new IngestException.KeysUnavailable("API keys unavailable, retry later", e);
         }
     }
 

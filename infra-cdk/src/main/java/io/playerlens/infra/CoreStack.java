@@ -6,6 +6,7 @@ import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelFunctions;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.offers.PlacementParameters;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,10 @@ public final class CoreStack extends Stack {
                 merge(common, Map.of(EnvVars.PROFILES_TABLE_NAME, PROFILES_TABLE)));
         profiles.grantReadWriteData(profile);
         events.grantWrite(profile);
+        ObjectNode placementSettings = PlacementSettings.settings(Path.of("..", "models", "placements.json"));
         Alias offers = javaLambda("OffersApi", "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
-                merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX)));
+                merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX,
+                        EnvVars.PLACEMENTS_JSON, placementSettings.toString())));
         events.grantWrite(offers);
         offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("ssm:GetParametersByPath"))
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("ssm").resource("parameter")
@@ -86,7 +89,7 @@ public final class CoreStack extends Stack {
         offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction"))
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("lambda").resource("function")
                         .resourceName(ModelFunctions.DEFAULT_PREFIX + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
-        PlacementSettings.publish(this, Path.of("..", "models", "placements.json"));
+        PlacementSettings.publish(this, placementSettings);
         backends.put(ApiRoute.Backend.EVENT_INGEST, ingest);
         backends.put(ApiRoute.Backend.PROFILE_API, profile);
         backends.put(ApiRoute.Backend.OFFERS_API, offers);

@@ -20,21 +20,28 @@ final class PlacementSettings {
     private PlacementSettings() {
     }
 
-    static void publish(Construct scope, Path file) {
+    /** Each placement's settings without its variants: what the core stack publishes and the offers Lambda starts with. */
+    static ObjectNode settings(Path file) {
         JsonNode placements;
         try {
             placements = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.toAbsolutePath().normalize(), e);
         }
+        ObjectNode settings = MAPPER.createObjectNode();
         placements.fields().forEachRemaining(entry -> {
-            if (entry.getKey().startsWith("_")) {
-                return;
+            if (!entry.getKey().startsWith("_")) {
+                ObjectNode placement = ((ObjectNode) entry.getValue()).deepCopy();
+                placement.remove("variants");
+                settings.set(entry.getKey(), placement);
             }
-            ObjectNode settings = ((ObjectNode) entry.getValue()).deepCopy();
-            settings.remove("variants");
-            StringParameter.Builder.create(scope, "Placement-" + entry.getKey())
-                    .parameterName(PlacementParameters.placement(entry.getKey())).stringValue(settings.toString()).build();
         });
+        return settings;
+    }
+
+    /** One SSM parameter per placement, at the path the offers API's registry reads. */
+    static void publish(Construct scope, ObjectNode settings) {
+        settings.fields().forEachRemaining(entry -> StringParameter.Builder.create(scope, "Placement-" + entry.getKey())
+                .parameterName(PlacementParameters.placement(entry.getKey())).stringValue(entry.getValue().toString()).build());
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the SDK clients a container uses, once, from its environment. The URL-connection HTTP client starts
@@ -37,6 +38,16 @@ public final class AwsClients {
     public static DynamoDbClient dynamoDb(Map<String, String> env) {
         return configure(DynamoDbClient.builder(), env, AWS_ENDPOINT_URL_DYNAMODB, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(3)).build();
+    }
+
+    /**
+     * Reads a Secrets Manager secret's current string value. The client is built here, once per container; the reads
+     * happen when the returned function is called (on requests, never during a SnapStart snapshot).
+     */
+    public static java.util.function.Function<String, String> secretReader(Map<String, String> env) {
+        SecretsManagerClient client = configure(SecretsManagerClient.builder(), env, "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)).build();
+        return id -> client.getSecretValue(b -> b.secretId(id)).secretString();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(

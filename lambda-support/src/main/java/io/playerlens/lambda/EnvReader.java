@@ -1,5 +1,6 @@
 package io.playerlens.lambda;
 
+import io.playerlens.contracts.config.EnvVars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Map;
  * function fails at start-up naming all of them at once.
  */
 public final class EnvReader {
+    /** How long API keys read from the secret are used before it is read again. */
+    public static final long DEFAULT_API_KEYS_TTL_MS = 60_000;
+
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
@@ -59,11 +63,22 @@ public final class EnvReader {
         return defaultValue;
     }
 
-    public ApiKeys apiKeys() {
+    /**
+     * The games' API keys: from the Secrets Manager secret {@code API_KEYS_SECRET_ARN} (AWS; read at request time,
+     * cached {@code API_KEYS_TTL_MS}), else the fixed {@code API_KEY_HASHES} (local).
+     */
+    public ApiKeyStore apiKeys() {
+        String secret = env.get(EnvVars.API_KEYS_SECRET_ARN);
+        if (secret != null && !secret.isBlank()) {
+            long ttlMs = positiveLong(EnvVars.API_KEYS_TTL_MS, DEFAULT_API_KEYS_TTL_MS);
+            boolean localMode = "true".equalsIgnoreCase(env.getOrDefault(EnvVars.LOCAL_MODE, "false").trim());
+            return ApiKeyStore.secret(AwsClients.secretReader(env), secret.trim(), localMode, java.time.Duration.ofMillis(ttlMs),
+                    java.time.Clock.systemUTC());
+        }
         try {
-            return ApiKeys.fromEnv(env);
+            return ApiKeyStore.fixed(ApiKeys.fromEnv(env));
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problems.add(e.getMessage() + " (or set " + EnvVars.API_KEYS_SECRET_ARN + ")");
             return null;
         }
     }

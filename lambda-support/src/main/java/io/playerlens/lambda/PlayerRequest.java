@@ -23,9 +23,14 @@ public record PlayerRequest(String gameId, String playerId) {
         }
     }
 
-    /** @throws Refused with 401 for a missing or unknown key, 400 for an invalid player id */
-    public static PlayerRequest from(APIGatewayV2HTTPEvent request, ApiKeys apiKeys) {
-        Optional<String> game = apiKeys.gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
+    /** @throws Refused with 401 for a missing or unknown key, 400 for an invalid player id, 503 when the keys cannot be read */
+    public static PlayerRequest from(APIGatewayV2HTTPEvent request, ApiKeyStore apiKeys) {
+        Optional<String> game;
+        try {
+            game = apiKeys.gameFor(HttpResponses.header(request.getHeaders(), ApiRoutes.API_KEY_HEADER));
+        } catch (ApiKeyStore.KeysUnavailable e) {
+            throw new Refused(HttpResponses.error(503, "API keys unavailable, retry later", java.util.Map.of("retry-after", "1")));
+        }
         if (game.isEmpty()) {
             throw new Refused(HttpResponses.error(401, "missing or unknown x-api-key"));
         }

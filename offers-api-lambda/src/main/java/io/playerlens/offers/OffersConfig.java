@@ -2,20 +2,22 @@ package io.playerlens.offers;
 
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelFunctions;
-import io.playerlens.lambda.ApiKeys;
+import io.playerlens.lambda.ApiKeyStore;
 import io.playerlens.lambda.EnvReader;
 import java.util.Map;
 
 /**
- * Offers API configuration, read once per container. Placements come from {@code PLACEMENTS_JSON} (locally, the
- * content of {@code models/placements.json}) or, on AWS, from the SSM registry the CDK stacks write
- * ({@code PLACEMENTS_SSM_PATH}, see {@link PlacementRegistry}).
+ * Offers API configuration, read once per container. Placements: locally {@code PLACEMENTS_JSON} (the content of
+ * {@code models/placements.json}); on AWS the SSM registry the CDK stacks write ({@code PLACEMENTS_SSM_PATH}, see
+ * {@link PlacementRegistry}), read at request time with a {@code PLACEMENTS_TTL_MS} cache, and {@code PLACEMENTS_JSON}
+ * holding the placements' own settings (defaults, budget, salt) to serve until the registry has been read.
  */
-public record OffersConfig(ApiKeys apiKeys, String eventsStream, Placements placements, String modelFunctionPrefix,
+public record OffersConfig(ApiKeyStore apiKeys, String eventsStream, PlacementSource placements, String modelFunctionPrefix,
                            java.time.Duration offerServedTimeout) {
     /** The default time budget of the {@code offer_served} put, before the decision goes to the log instead. */
     public static final int DEFAULT_OFFER_SERVED_TIMEOUT_MS = 200;
-
+    /** How long placements read from the registry are served before it is read again. */
+    public static final int DEFAULT_PLACEMENTS_TTL_MS = 30_000;
 
     public static OffersConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, path -> {
@@ -23,18 +25,21 @@ public record OffersConfig(ApiKeys apiKeys, String eventsStream, Placements plac
         });
     }
 
-    /** @param ssm reads every parameter under a path (name → value) */
+    /** @param ssm reads every parameter under a path (name → value); called at request time, never here */
     public static OffersConfig fromEnv(Map<String, String> env, java.util.function.Function<String, Map<String, String>> ssm) {
         EnvReader reader = new EnvReader(env);
-        ApiKeys keys = reader.apiKeys();
+        ApiKeyStore keys = reader.apiKeys();
         String stream = reader.required(EnvVars.EVENTS_STREAM_NAME);
         String ssmPath = env.get(EnvVars.PLACEMENTS_SSM_PATH);
-        String placementsJson = ssmPath != null && !ssmPath.isBlank()
-                ? PlacementRegistry.toPlacementsJson(ssm.apply(ssmPath))
-                : reader.required(EnvVars.PLACEMENTS_JSON);
+        String placementsJson = reader.required(EnvVars.PLACEMENTS_JSON);
         String prefix = env.getOrDefault(EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX);
         int timeoutMs = reader.positiveInt(EnvVars.OFFER_SERVED_TIMEOUT_MS, DEFAULT_OFFER_SERVED_TIMEOUT_MS);
+        int ttlMs = reader.positiveInt(EnvVars.PLACEMENTS_TTL_MS, DEFAULT_PLACEMENTS_TTL_MS);
         reader.failOnProblems("offers API");
-        return new OffersConfig(keys, stream, Placements.parse(placementsJson), prefix, java.time.Duration.ofMillis(timeoutMs));
+        Placements fromEnv = Placements.parse(placementsJson);
+        PlacementSource placements = ssmPath != null && !ssmPath.isBlank()
+                ? PlacementSource.registry(ssm, ssmPath.trim(), fromEnv, java.time.Duration.ofMillis(ttlMs), java.time.Clock.systemUTC())
+                : PlacementSource.fixed(fromEnv);
+        return new OffersConfig(keys, stream, placements, prefix, java.time.Duration.ofMillis(timeoutMs));
     }
 }

@@ -40,19 +40,25 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final OffersMetrics metrics;
     private final Clock clock;
 
-    /** The Lambda runtime's constructor: placements from the SSM registry, models invoked as their own Lambdas. */
+    /**
+     * The Lambda runtime's constructor: placements from the SSM registry (read at request time: SnapStart snapshots
+     * this constructor at publish time), models invoked as their own Lambdas.
+     */
     public OffersHandler() {
-        this(OffersConfig.fromEnv(System.getenv(), OffersHandler::readSsmPath), System.getenv(), null, new OffersMetrics.Emf());
+        this(OffersConfig.fromEnv(System.getenv(), ssmReader()), System.getenv(), null, new OffersMetrics.Emf());
     }
 
-    private static Map<String, String> readSsmPath(String path) {
-        try (software.amazon.awssdk.services.ssm.SsmClient ssm = software.amazon.awssdk.services.ssm.SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+    /** Reads every parameter under a path; the client is built once (here), the reads happen on requests. */
+    private static java.util.function.Function<String, Map<String, String>> ssmReader() {
+        software.amazon.awssdk.services.ssm.SsmClient ssm = software.amazon.awssdk.services.ssm.SsmClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(2))).build();
+        return path -> {
             Map<String, String> values = new java.util.HashMap<>();
             ssm.getParametersByPathPaginator(b -> b.path(path).recursive(true))
                     .forEach(page -> page.parameters().forEach(p -> values.put(p.name(), p.value())));
             return values;
-        }
+        };
     }
 
     /** For hosts that bring their own model invoker (the local gateway serves the models in process). */
@@ -87,16 +93,23 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         try {
             player = PlayerRequest.from(request, config.apiKeys());
             String placementName = request.getQueryStringParameters() == null ? null : request.getQueryStringParameters().get("placement");
+            Placements placements = config.placements().current();
             if (placementName == null || placementName.isBlank()) {
-                return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + config.placements().all().keySet());
+                return HttpResponses.error(400, "placement is required, e.g. ?placement=store; known: " + placements.all().keySet());
             }
-            Optional<Placement> found = config.placements().get(placementName);
+            Optional<Placement> found = placements.get(placementName);
             if (found.isEmpty()) {
                 return HttpResponses.error(400, "placement " + Unicode.printable(placementName) + " is not configured; known: "
-                        + config.placements().all().keySet());
+                        + placements.all().keySet());
             }
             placement = found.get();
-            Placement.Variant variant = VariantAssigner.assign(placement, player.playerId());
+            Optional<Placement.Variant> assigned = VariantAssigner.assign(placement, player.playerId());
+            if (assigned.isEmpty()) {
+                // No model serves this placement yet (a fresh deployment, or every variant at weight 0): its defaults.
+                Placement.Variant none = new Placement.Variant("none", "none", 0);
+                return respond(player, placement, none, ModelAnswer.failed("none", null, FallbackReason.NO_MODEL), started);
+            }
+            Placement.Variant variant = assigned.get();
             ModelAnswer answer;
             try {
                 answer = models.invoke(variant.model(), player.playerId(), placement.name(), placement.budget());

@@ -52,16 +52,11 @@ public final class Placements {
             List<Placement.Variant> variants = new ArrayList<>();
             p.path("variants").forEach(v -> variants.add(new Placement.Variant(v.path("variant").asText(), v.path("model").asText(),
                     v.path("weight").asInt(-1))));
-            if (variants.isEmpty()) {
-                problems.add(name + ": variants must list at least one {variant, model, weight}");
-            }
+            // No variant yet is legitimate (a fresh deployment before any model stack): the placement serves its defaults.
             for (Placement.Variant v : variants) {
                 if (v.weight() < 0 || v.model().isEmpty() || v.variant().isEmpty()) {
                     problems.add(name + ": every variant needs a variant name, a model and a weight >= 0");
                 }
-            }
-            if (!variants.isEmpty() && variants.stream().mapToInt(Placement.Variant::weight).sum() <= 0) {
-                problems.add(name + ": the variants' weights must add up to more than 0");
             }
             int budget = p.path("budget_ms").asInt(100);
             placements.put(name, new Placement(name, p.path("salt").asText(name), Duration.ofMillis(budget), List.copyOf(defaults),

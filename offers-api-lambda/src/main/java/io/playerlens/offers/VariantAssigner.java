@@ -13,14 +13,18 @@ public final class VariantAssigner {
     private VariantAssigner() {
     }
 
-    public static Placement.Variant assign(Placement placement, String playerId) {
-        int total = placement.variants().stream().mapToInt(Placement.Variant::weight).sum();
+    /** The player's variant; empty when the placement has none with a weight (no model serves it yet). */
+    public static java.util.Optional<Placement.Variant> assign(Placement placement, String playerId) {
+        long total = placement.variants().stream().mapToLong(Placement.Variant::weight).sum();
+        if (total <= 0) {
+            return java.util.Optional.empty();
+        }
         long point = Long.remainderUnsigned(hash(placement.salt() + ":" + playerId), total);
         long cumulative = 0;
         for (Placement.Variant variant : placement.variants()) {
             cumulative += variant.weight();
             if (point < cumulative) {
-                return variant;
+                return java.util.Optional.of(variant);
             }
         }
         throw new IllegalStateException("weights of placement " + placement.name() + " add up to " + total);

@@ -29,7 +29,7 @@ class VariantAssignerTest {
         Placement p = placement("exp-1", 90, 10);
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
-            counts.merge(VariantAssigner.assign(p, "player-" + i).variant(), 1, Integer::sum);
+            counts.merge(VariantAssigner.assign(p, "player-" + i).orElseThrow().variant(), 1, Integer::sum);
         }
         assertThat(counts.get("A") / 20_000.0).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.01));
         assertThat(counts.get("B") / 20_000.0).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.01));
@@ -50,7 +50,7 @@ class VariantAssignerTest {
     void aZeroWeightVariant_getsNobody() {
         Placement p = placement("exp-1", 100, 0);
         for (int i = 0; i < 1000; i++) {
-            assertThat(VariantAssigner.assign(p, "p-" + i).variant()).isEqualTo("A");
+            assertThat(VariantAssigner.assign(p, "p-" + i).orElseThrow().variant()).isEqualTo("A");
         }
     }
 }

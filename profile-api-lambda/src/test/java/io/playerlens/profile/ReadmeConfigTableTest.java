@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Docs drift: every variable the handler reads has a row in this module's README config table. */
 class ReadmeConfigTableTest {
     private static final List<String> READ_BY_PROFILE_API = List.of(EnvVars.PROFILES_TABLE_NAME, EnvVars.EVENTS_STREAM_NAME,
-            EnvVars.API_KEY_HASHES, EnvVars.AWS_ENDPOINT_URL_DYNAMODB, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
+            EnvVars.API_KEYS_SECRET_ARN, EnvVars.API_KEYS_TTL_MS, EnvVars.API_KEY_HASHES, EnvVars.AWS_ENDPOINT_URL_DYNAMODB, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
 
     @Test
     void everyConfigKey_hasARowInTheReadme() throws Exception {

@@ -17,11 +17,20 @@ public final class EnvVars {
     public static final String PLACEMENTS_JSON = "PLACEMENTS_JSON";
     /** On AWS: the SSM path of the placements registry (instead of PLACEMENTS_JSON). */
     public static final String PLACEMENTS_SSM_PATH = "PLACEMENTS_SSM_PATH";
+    /** Optional: how long the offers API serves placements read from the SSM registry before reading it again, ms. */
+    public static final String PLACEMENTS_TTL_MS = "PLACEMENTS_TTL_MS";
     /** Model Lambdas are named this prefix + the model name (alias {@code live}). */
     public static final String MODEL_FUNCTION_PREFIX = "MODEL_FUNCTION_PREFIX";
     /** Optional: the offers API's time budget for writing a decision's {@code offer_served} event, in milliseconds. */
     public static final String OFFER_SERVED_TIMEOUT_MS = "OFFER_SERVED_TIMEOUT_MS";
-    /** Comma-separated {@code game_id:sha256hex(api key)} pairs. */
+    /**
+     * On AWS: the Secrets Manager secret holding the games' API key hashes ({@code game_id:sha256hex,...}), read at
+     * request time. Locally {@link #API_KEY_HASHES} instead.
+     */
+    public static final String API_KEYS_SECRET_ARN = "API_KEYS_SECRET_ARN";
+    /** Optional: how long keys read from the secret are used before it is read again, in milliseconds. */
+    public static final String API_KEYS_TTL_MS = "API_KEYS_TTL_MS";
+    /** Locally: comma-separated {@code game_id:sha256hex(api key)} pairs. */
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     /** Optional: maximum request body in bytes (after gzip inflation). */
     public static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";

@@ -9,6 +9,8 @@ public final class FallbackReason {
     public static final String PLACEMENT_NOT_SERVED = "placement_not_served";
     /** An unexpected error in the offers API itself (a bug, logged with the request id); the defaults are served. */
     public static final String INTERNAL_ERROR = "internal_error";
+    /** The placement has no model variant yet (a fresh deployment, or every variant at weight 0). */
+    public static final String NO_MODEL = "no_model";
 
     private FallbackReason() {
     }

@@ -114,7 +114,7 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
         }
         ArrayNode answers = body.putArray("offers");
         for (Placement placement : placements.all().values()) {
-            String assigned = VariantAssigner.assign(placement, playerId).model();
+            String assigned = VariantAssigner.assign(placement, playerId).map(Placement.Variant::model).orElse(null);
             for (String model : models.services().keySet()) {
                 ModelAnswer answer = models.invoke(model, playerId, placement.name(), placement.budget());
                 ObjectNode entry = answer.toJson();
