@@ -2,6 +2,7 @@ package io.playerlens.features;
 
 import static java.util.Collections.singletonMap;
 
+import io.playerlens.contracts.metrics.MetricNames;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import io.playerlens.store.ProfileItemCodec;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -58,6 +60,7 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
     private final SdkClientProvider<KinesisAsyncClient> kinesis;
     private final Counter deadLetters;
     private final Counter retried;
+    private final FreshnessWindow freshness = new FreshnessWindow();
 
     ProfileSinkWriter(ElementConverter<ProfileWrite, DynamoDbWriteRequest> converter, Sink.InitContext context,
                       AsyncSinkWriterConfiguration configuration, String table, String deadLetterStream,
@@ -70,6 +73,7 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
         this.kinesis = kinesis;
         this.deadLetters = DeadLetters.counter(context.metricGroup());
         this.retried = context.metricGroup().counter("ProfileWritesRetried");
+        context.metricGroup().addGroup(DeadLetters.METRIC_GROUP).gauge(MetricNames.PROFILE_WRITE_FRESHNESS_P99, freshness::p99AndReset);
     }
 
     @Override
@@ -80,7 +84,9 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
         dynamo.getClient().batchWriteItem(BatchWriteItemRequest.builder().requestItems(singletonMap(table, writes)).build())
                 .whenComplete((response, error) -> {
                     if (error == null) {
-                        retry.accept(unprocessed(response, latest));
+                        List<DynamoDbWriteRequest> again = unprocessed(response, latest);
+                        recordFreshness(latest, again);
+                        retry.accept(again);
                     } else if (isRefusedAsInvalid(error)) {
                         writeOneByOne(latest).whenComplete((again, e) -> retry.accept(e == null ? again : latest));
                     } else if (isConfiguration(error)) {
@@ -92,6 +98,22 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
                         retry.accept(latest);
                     }
                 });
+    }
+
+    /** received_at → acknowledged, for each put the store took (deletes and writes still to retry have no freshness). */
+    private void recordFreshness(List<DynamoDbWriteRequest> sent, List<DynamoDbWriteRequest> notWritten) {
+        long now = System.currentTimeMillis();
+        java.util.Set<String> left = new java.util.HashSet<>();
+        notWritten.forEach(e -> left.add(e.getItem().get(ProfileItem.PLAYER_ID).s()));
+        for (DynamoDbWriteRequest entry : sent) {
+            AttributeValue receivedAt = entry.getType() == DynamoDbWriteRequestType.PUT ? entry.getItem().get(ProfileItem.RECEIVED_AT) : null;
+            if (receivedAt != null && receivedAt.n() != null && !left.contains(entry.getItem().get(ProfileItem.PLAYER_ID).s())) {
+                long received = Long.parseLong(receivedAt.n());
+                if (received > 0) {
+                    freshness.add(Math.max(0, now - received));
+                }
+            }
+        }
     }
 
     /** Each write on its own: the ones the store refuses are dead letters; the others are written or retried. */

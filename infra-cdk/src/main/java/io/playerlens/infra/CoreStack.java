@@ -1,25 +1,26 @@
 package io.playerlens.infra;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.api.ApiRoute;
 import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelFunctions;
-import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.offers.PlacementParameters;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.profile.ProfileItem;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.dynamodb.Attribute;
@@ -28,6 +29,7 @@ import software.amazon.awscdk.services.dynamodb.Billing;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.TableEncryptionV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.kinesis.StreamEncryption;
 import software.amazon.awscdk.services.kinesis.StreamMode;
@@ -39,49 +41,75 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.ssm.StringParameter;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * The shared platform: streams, the profiles table, the HTTP API with its routes (from {@link ApiRoutes}, the list
- * the local gateway serves), and the ingest, profile and offers Lambdas. Model stacks find what they need through
- * SSM parameters ({@link SharedParameters}), never CloudFormation exports, so a model can be removed freely.
+ * The shared platform: streams, the profiles table, the API key secret, the HTTP API with its routes (from
+ * {@link ApiRoutes}, the list the local gateway serves), and the ingest, profile and offers Lambdas. Model stacks find
+ * what they need through SSM parameters ({@link SharedParameters}), never CloudFormation exports, so a model can be
+ * removed freely.
+ *
+ * <p>A first deploy to a fresh account must succeed and a failed one must be retryable: no Lambda's init reads
+ * anything that is legitimately empty at that point (the placement registry, the keys) — they are read at request
+ * time — and the stateful resources have no fixed names and are retained on update or delete but removed when their
+ * own creation rolls back ({@code RETAIN_ON_UPDATE_OR_DELETE}), so a retry never fails on "already exists".
  */
 public final class CoreStack extends Stack {
-    public static final String EVENTS_STREAM = "playerlens-events";
-    public static final String QUARANTINE_STREAM = "playerlens-quarantine";
-    public static final String PROFILES_TABLE = "playerlens-profiles";
+    /** The Lambdas, by the id their constructs and alarms use. */
+    static final String INGEST = "EventIngest";
+    static final String PROFILE = "ProfileApi";
+    static final String OFFERS = "OffersApi";
 
     private final Stream events;
     private final Stream quarantine;
     private final TableV2 profiles;
+    private final Secret apiKeys;
     private final RawArchive archive;
     private final FeatureJobApplication featureJob;
     private final HttpApi api;
     private final Map<ApiRoute.Backend, Alias> backends = new HashMap<>();
+    private final Map<String, Function> functions = new HashMap<>();
 
     public CoreStack(Construct scope, String id, StackProps stackProps, CoreStackProps props) {
         super(scope, id, stackProps);
         this.events = eventsStream(props);
-        this.quarantine = Stream.Builder.create(this, "QuarantineStream").streamName(QUARANTINE_STREAM)
-                .streamMode(StreamMode.ON_DEMAND).encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7)).build();
+        // The quarantine carries only refusals: one provisioned shard (~$11/month) instead of on-demand (~$29/month).
+        this.quarantine = Stream.Builder.create(this, "QuarantineStream").streamMode(StreamMode.PROVISIONED).shardCount(1)
+                .encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7))
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
         this.profiles = profilesTable();
+        this.apiKeys = apiKeySecret();
         this.archive = new RawArchive(this, "RawArchive", events, quarantine);
         this.featureJob = new FeatureJobApplication(this, "FeatureJob", events, quarantine, profiles, props.flinkParallelism());
+        lambdas();
+        this.api = httpApi(props);
+        Observability observability = new Observability(this, "Observability", props.alarmEmail(), events, FeatureJobApplication.APPLICATION_NAME,
+                Map.of(INGEST, functions.get(INGEST), PROFILE, functions.get(PROFILE), OFFERS, functions.get(OFFERS)));
+        observability.alarmOnApi(api);
+        SharedParameters.publish(this, api.getApiId(), profiles.getTableName(), events.getStreamName());
+        CfnOutput.Builder.create(this, "ApiUrl").description("The HTTP API's base URL: POST {url}v1/events")
+                .value(api.getApiEndpoint() + "/").build();
+        CfnOutput.Builder.create(this, "ApiKeysSecret").description("Put game_id:sha256hex,... here (docs/deploy.md)")
+                .value(apiKeys.getSecretArn()).build();
+    }
 
-        Map<String, String> common = Map.of(EnvVars.API_KEY_HASHES, props.apiKeyHashes(), EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
-        Alias ingest = javaLambda("EventIngest", "event-ingest-lambda", "io.playerlens.ingest.IngestHandler", 1024,
-                merge(common, Map.of(EnvVars.QUARANTINE_STREAM_NAME, QUARANTINE_STREAM)));
+    private void lambdas() {
+        Map<String, String> common = Map.of(EnvVars.API_KEYS_SECRET_ARN, apiKeys.getSecretArn(), EnvVars.EVENTS_STREAM_NAME,
+                events.getStreamName());
+        Alias ingest = javaLambda(INGEST, "event-ingest-lambda", "io.playerlens.ingest.IngestHandler", 1024,
+                merge(common, Map.of(EnvVars.QUARANTINE_STREAM_NAME, quarantine.getStreamName())));
         events.grantWrite(ingest);
         quarantine.grantWrite(ingest);
-        Alias profile = javaLambda("ProfileApi", "profile-api-lambda", "io.playerlens.profile.ProfileHandler", 512,
-                merge(common, Map.of(EnvVars.PROFILES_TABLE_NAME, PROFILES_TABLE)));
+        Alias profile = javaLambda(PROFILE, "profile-api-lambda", "io.playerlens.profile.ProfileHandler", 512,
+                merge(common, Map.of(EnvVars.PROFILES_TABLE_NAME, profiles.getTableName())));
         profiles.grantReadWriteData(profile);
         events.grantWrite(profile);
         ObjectNode placementSettings = PlacementSettings.settings(Path.of("..", "models", "placements.json"));
-        Alias offers = javaLambda("OffersApi", "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
-                merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX,
-                        EnvVars.PLACEMENTS_JSON, placementSettings.toString())));
+        Alias offers = javaLambda(OFFERS, "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
+                merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX,
+                        ModelFunctions.DEFAULT_PREFIX, EnvVars.PLACEMENTS_JSON, placementSettings.toString())));
         events.grantWrite(offers);
         offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("ssm:GetParametersByPath"))
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("ssm").resource("parameter")
@@ -90,20 +118,18 @@ public final class CoreStack extends Stack {
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("lambda").resource("function")
                         .resourceName(ModelFunctions.DEFAULT_PREFIX + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
         PlacementSettings.publish(this, placementSettings);
+        for (Alias alias : List.of(ingest, profile, offers)) {
+            apiKeys.grantRead(alias);
+        }
         backends.put(ApiRoute.Backend.EVENT_INGEST, ingest);
         backends.put(ApiRoute.Backend.PROFILE_API, profile);
         backends.put(ApiRoute.Backend.OFFERS_API, offers);
-
-        this.api = httpApi(props);
-        new Observability(this, "Observability", events, FeatureJobApplication.APPLICATION_NAME, Map.of(
-                "EventIngest", ingest.getVersion().getLambda(), "ProfileApi", profile.getVersion().getLambda(),
-                "OffersApi", offers.getVersion().getLambda()));
-        SharedParameters.publish(this, api.getApiId(), profiles.getTableName(), events.getStreamName());
     }
 
     private Stream eventsStream(CoreStackProps props) {
-        Stream.Builder stream = Stream.Builder.create(this, "EventsStream").streamName(EVENTS_STREAM)
-                .encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7));
+        Stream.Builder stream = Stream.Builder.create(this, "EventsStream")
+                .encryption(StreamEncryption.MANAGED).retentionPeriod(Duration.days(7))
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
         if (props.provisionedShards() > 0) {
             stream.streamMode(StreamMode.PROVISIONED).shardCount(props.provisionedShards());
         } else {
@@ -117,12 +143,25 @@ public final class CoreStack extends Stack {
     }
 
     private TableV2 profilesTable() {
-        return TableV2.Builder.create(this, "ProfilesTable").tableName(PROFILES_TABLE)
+        return TableV2.Builder.create(this, "ProfilesTable")
                 .partitionKey(Attribute.builder().name(ProfileItem.PLAYER_ID).type(AttributeType.STRING).build())
                 .billing(Billing.onDemand())
                 .timeToLiveAttribute(ProfileItem.EXPIRES_AT)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .encryption(TableEncryptionV2.awsManagedKey())
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+                .build();
+    }
+
+    /**
+     * The games' API key hashes, {@code game_id:sha256hex,...}. The stack only creates the secret (with a generated
+     * value that holds no key); the keys are put into it after the first deploy and rotated there, so no deploy can
+     * replace them (a context value did, with a placeholder). Retained: losing it would lock every game out.
+     */
+    private Secret apiKeySecret() {
+        return Secret.Builder.create(this, "ApiKeys")
+                .description("playerlens API key hashes: game_id:sha256hex,... (docs/deploy.md); read by the API Lambdas")
+                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).includeSpace(false).passwordLength(32).build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
     }
@@ -142,15 +181,23 @@ public final class CoreStack extends Stack {
                 .environment(environment)
                 .logGroup(logs)
                 .build();
+        functions.put(id, function);
         return Alias.Builder.create(this, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
     }
 
     private HttpApi httpApi(CoreStackProps props) {
         HttpApi httpApi = HttpApi.Builder.create(this, "HttpApi").apiName("playerlens").createDefaultStage(true).build();
-        software.amazon.awscdk.services.apigatewayv2.CfnStage stage =
-                (software.amazon.awscdk.services.apigatewayv2.CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
-        stage.setDefaultRouteSettings(software.amazon.awscdk.services.apigatewayv2.CfnStage.RouteSettingsProperty.builder()
+        CfnStage stage = (CfnStage) httpApi.getDefaultStage().getNode().getDefaultChild();
+        stage.setDefaultRouteSettings(CfnStage.RouteSettingsProperty.builder()
                 .throttlingRateLimit(props.throttleRatePerSecond()).throttlingBurstLimit(props.throttleBurst()).build());
+        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs").retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY).build();
+        stage.setAccessLogSettings(CfnStage.AccessLogSettingsProperty.builder().destinationArn(accessLogs.getLogGroupArn())
+                .format("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"time\":\"$context.requestTime\","
+                        + "\"method\":\"$context.httpMethod\",\"route\":\"$context.routeKey\",\"status\":\"$context.status\","
+                        + "\"length\":\"$context.responseLength\",\"latency\":\"$context.responseLatency\","
+                        + "\"integrationLatency\":\"$context.integrationLatency\",\"error\":\"$context.integrationErrorMessage\"}")
+                .build());
         for (ApiRoute route : ApiRoutes.ALL) {
             httpApi.addRoutes(AddRoutesOptions.builder()
                     .path(route.pathTemplate())
@@ -171,16 +218,27 @@ public final class CoreStack extends Stack {
         return events;
     }
 
+    public Stream quarantine() {
+        return quarantine;
+    }
+
     public TableV2 profiles() {
         return profiles;
+    }
+
+    public Secret apiKeys() {
+        return apiKeys;
     }
 
     public RawArchive archive() {
         return archive;
     }
 
+    public FeatureJobApplication featureJob() {
+        return featureJob;
+    }
+
     public HttpApi api() {
         return api;
     }
-
 }

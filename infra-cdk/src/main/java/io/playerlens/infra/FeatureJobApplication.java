@@ -9,7 +9,12 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kinesis.IStream;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kinesisanalytics.CfnApplicationCloudWatchLoggingOptionV2;
 import software.amazon.awscdk.services.kinesisanalytics.CfnApplicationV2;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.LogStream;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
 
@@ -24,6 +29,7 @@ public final class FeatureJobApplication extends Construct {
     public static final String APPLICATION_NAME = "playerlens-feature-job";
 
     private final CfnApplicationV2 application;
+    private final LogGroup logGroup;
 
     public FeatureJobApplication(Construct scope, String id, IStream events, IStream quarantine, ITableV2 profiles, int parallelism) {
         super(scope, id);
@@ -38,10 +44,14 @@ public final class FeatureJobApplication extends Construct {
                 .resources(List.of(events.getStreamArn(), events.getStreamArn() + "/consumer/*")).build());
         profiles.grant(role, "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable");
         role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("cloudwatch:PutMetricData")).resources(List.of("*")).build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:DescribeLogGroups", "logs:DescribeLogStreams", "logs:PutLogEvents"))
-                .resources(List.of("arn:aws:logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:/aws/kinesis-analytics/" + APPLICATION_NAME + ":*"))
-                .build());
+        logGroup = LogGroup.Builder.create(this, "Logs").logGroupName("/aws/kinesis-analytics/" + APPLICATION_NAME)
+                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        LogStream logStream = LogStream.Builder.create(this, "LogStream").logGroup(logGroup).logStreamName("feature-job")
+                .removalPolicy(RemovalPolicy.DESTROY).build();
+        role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("logs:DescribeLogGroups"))
+                .resources(List.of("arn:aws:logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:*")).build());
+        role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("logs:DescribeLogStreams", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn())).build());
 
         application = CfnApplicationV2.Builder.create(this, "Application")
                 .applicationName(APPLICATION_NAME)
@@ -63,13 +73,25 @@ public final class FeatureJobApplication extends Construct {
                                         .minPauseBetweenCheckpoints(5_000).build())
                                 .parallelismConfiguration(CfnApplicationV2.ParallelismConfigurationProperty.builder()
                                         .configurationType("CUSTOM").parallelism(parallelism).parallelismPerKpu(1).autoScalingEnabled(true).build())
+                                // Application level: Flink's per-operator metrics would multiply the custom metrics billed;
+                                // the job's own metrics (kinesisanalytics group) carry the Application dimension.
                                 .monitoringConfiguration(CfnApplicationV2.MonitoringConfigurationProperty.builder()
-                                        .configurationType("CUSTOM").logLevel("INFO").metricsLevel("OPERATOR").build())
+                                        .configurationType("CUSTOM").logLevel("INFO").metricsLevel("APPLICATION").build())
                                 .build())
                         .applicationSnapshotConfiguration(CfnApplicationV2.ApplicationSnapshotConfigurationProperty.builder()
                                 .snapshotsEnabled(true).build())
                         .build())
                 .build();
+        // The service checks the role's permissions at creation: the application waits for the role's policy too.
+        application.getNode().addDependency(role);
+        CfnApplicationCloudWatchLoggingOptionV2 logging = CfnApplicationCloudWatchLoggingOptionV2.Builder.create(this, "Logging")
+                .applicationName(application.getRef())
+                .cloudWatchLoggingOption(CfnApplicationCloudWatchLoggingOptionV2.CloudWatchLoggingOptionProperty.builder()
+                        .logStreamArn("arn:aws:logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:" + logGroup.getLogGroupName()
+                                + ":log-stream:" + logStream.getLogStreamName())
+                        .build())
+                .build();
+        logging.getNode().addDependency(application);
     }
 
     /** The dev file's shape, for AWS: enhanced fan-out instead of polling (polling allows 5 reads/s per shard). */
@@ -88,6 +110,11 @@ public final class FeatureJobApplication extends Construct {
 
     private static CfnApplicationV2.PropertyGroupProperty group(String id, Map<String, String> properties) {
         return CfnApplicationV2.PropertyGroupProperty.builder().propertyGroupId(id).propertyMap(properties).build();
+    }
+
+    /** Where the job logs (Flink's and the job's logs, dead letters among them). */
+    public LogGroup logGroup() {
+        return logGroup;
     }
 
     public CfnApplicationV2 application() {

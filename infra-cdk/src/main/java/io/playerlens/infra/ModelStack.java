@@ -100,8 +100,7 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
     }
 
     private static Metric offersMetric(String name, String model, String statistic) {
-        return Metric.Builder.create().namespace(MetricNames.NAMESPACE).metricName(name).dimensionsMap(Map.of("model", model))
-                .statistic(statistic).period(Duration.minutes(1)).build();
+        return Observability.offers(name, model, statistic);
     }
 
     /** The Lambda package: the generic model Lambda jar under {@code lib/} and the model folder under {@code model/}. */

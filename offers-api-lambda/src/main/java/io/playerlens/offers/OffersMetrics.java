@@ -1,6 +1,10 @@
 package io.playerlens.offers;
 
+import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_MODEL;
+import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_REASON;
+import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_SERVICE;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
+import static io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_SERVED;
@@ -40,10 +44,12 @@ public interface OffersMetrics {
 
         @Override
         public void served(String model, String variant, boolean fallback, String reason, double millis) {
-            metrics.flushSingleMetric(OFFERS_SERVED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("model", model));
-            metrics.flushSingleMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS, NAMESPACE, DimensionSet.of("model", model));
+            DimensionSet byModel = DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model);
+            metrics.flushSingleMetric(OFFERS_SERVED, 1, MetricUnit.COUNT, NAMESPACE, byModel);
+            metrics.flushSingleMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS, NAMESPACE, byModel);
             if (fallback) {
-                metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("model", model, "reason", reason));
+                metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE,
+                        DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model, DIMENSION_REASON, reason));
             }
         }
 
@@ -54,7 +60,7 @@ public interface OffersMetrics {
 
         @Override
         public void offerServedLogFailed() {
-            metrics.flushSingleMetric(OFFER_SERVED_LOG_FAILED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of("service", "offers-api"));
+            metrics.flushSingleMetric(OFFER_SERVED_LOG_FAILED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API));
         }
     }
 }

@@ -3,6 +3,17 @@ package io.playerlens.contracts.metrics;
 /** Metric names, the same on CloudWatch (EMF) and locally; the CDK dashboards and alarms use these. */
 public final class MetricNames {
     public static final String NAMESPACE = "playerlens";
+    /** The dimension every Lambda metric carries: its service (Powertools' default dimension). */
+    public static final String DIMENSION_SERVICE = "Service";
+    /** The offers metrics' second dimension: the model that answered (or "none"). */
+    public static final String DIMENSION_MODEL = "model";
+    /** The fallback metric's third dimension: a FallbackReason. */
+    public static final String DIMENSION_REASON = "reason";
+    /** The dimension Managed Flink gives the feature job's metrics (service metrics and the job's own, application level). */
+    public static final String DIMENSION_APPLICATION = "Application";
+    /** Where Managed Flink publishes the job's metrics, its custom ones (the {@code kinesisanalytics} group) included. */
+    public static final String FLINK_NAMESPACE = "AWS/KinesisAnalytics";
+
     /** The EMF "Service" dimension of each Lambda. */
     public static final String SERVICE_INGEST = "event-ingest";
     public static final String SERVICE_PROFILE_API = "profile-api";
@@ -42,6 +53,11 @@ public final class MetricNames {
      * with their reason (a Flink counter; on Managed Flink in the {@code kinesisanalytics} metric group).
      */
     public static final String DEAD_LETTERS = "DeadLetters";
+    /**
+     * The feature job's freshness SLO, computed by the writer: the p99 of received_at → DynamoDB acknowledged the
+     * item, over the profile writes of one reporting interval of one subtask (a gauge in the kinesisanalytics group).
+     */
+    public static final String PROFILE_WRITE_FRESHNESS_P99 = "ProfileWriteFreshnessP99";
 
     private MetricNames() {
     }
