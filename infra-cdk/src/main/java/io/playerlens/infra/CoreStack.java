@@ -118,6 +118,7 @@ public final class CoreStack extends Stack {
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("lambda").resource("function")
                         .resourceName(ModelFunctions.DEFAULT_PREFIX + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))).build());
         PlacementSettings.publish(this, placementSettings);
+        NagAcknowledgments.offersRole(offers.getRole());
         for (Alias alias : List.of(ingest, profile, offers)) {
             apiKeys.grantRead(alias);
         }
@@ -159,11 +160,13 @@ public final class CoreStack extends Stack {
      * replace them (a context value did, with a placeholder). Retained: losing it would lock every game out.
      */
     private Secret apiKeySecret() {
-        return Secret.Builder.create(this, "ApiKeys")
+        Secret secret = Secret.Builder.create(this, "ApiKeys")
                 .description("playerlens API key hashes: game_id:sha256hex,... (docs/deploy.md); read by the API Lambdas")
                 .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).includeSpace(false).passwordLength(32).build())
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        NagAcknowledgments.keysRotatedByTheStudio(secret);
+        return secret;
     }
 
     /** A Java 21 arm64 Lambda with SnapStart on published versions; callers use its {@code live} alias. */
@@ -182,6 +185,7 @@ public final class CoreStack extends Stack {
                 .logGroup(logs)
                 .build();
         functions.put(id, function);
+        NagAcknowledgments.javaLambda(function);
         return Alias.Builder.create(this, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
     }
 
@@ -198,6 +202,7 @@ public final class CoreStack extends Stack {
                         + "\"length\":\"$context.responseLength\",\"latency\":\"$context.responseLatency\","
                         + "\"integrationLatency\":\"$context.integrationLatency\",\"error\":\"$context.integrationErrorMessage\"}")
                 .build());
+        NagAcknowledgments.apiKeysCheckedInTheLambdas(httpApi);
         for (ApiRoute route : ApiRoutes.ALL) {
             httpApi.addRoutes(AddRoutesOptions.builder()
                     .path(route.pathTemplate())

@@ -35,7 +35,10 @@ public final class FeatureJobApplication extends Construct {
         super(scope, id);
         Asset jar = Asset.Builder.create(this, "JobJar").path(Artifacts.flinkJar()).build();
         Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("kinesisanalytics.amazonaws.com")).build();
-        jar.grantRead(role);
+        // The job's own jar, not the whole assets bucket.
+        role.addToPolicy(PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:GetObjectVersion"))
+                .resources(List.of(jar.getBucket().arnForObjects(jar.getS3ObjectKey()))).build());
+        NagAcknowledgments.featureJobRole(role);
         events.grantRead(role);
         quarantine.grantWrite(role); // dead letters
         role.addToPolicy(PolicyStatement.Builder.create()

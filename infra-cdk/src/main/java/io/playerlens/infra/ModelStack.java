@@ -65,6 +65,7 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
                 .logGroup(LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build())
                 .build();
         TableV2.fromTableName(this, "Profiles", table).grantReadData(function);
+        NagAcknowledgments.javaLambda(function);
         Alias live = Alias.Builder.create(this, "Live").aliasName(ModelFunctions.ALIAS).version(function.getCurrentVersion()).build();
 
         Alarm errors = Alarm.Builder.create(this, "ErrorsAlarm").alarmDescription(props.model() + " model errors")
@@ -76,12 +77,13 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
                 .metric(live.metricDuration(MetricOptions.builder().statistic("p99").period(Duration.minutes(1)).build()))
                 .threshold(props.latencyBudgetMillis()).evaluationPeriods(3).datapointsToAlarm(2)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).treatMissingData(TreatMissingData.NOT_BREACHING).build();
-        LambdaDeploymentGroup.Builder.create(this, "Deployment")
+        LambdaDeploymentGroup deployment = LambdaDeploymentGroup.Builder.create(this, "Deployment")
                 .alias(live)
                 .deploymentConfig(LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES)
                 .alarms(List.of(errors, latency))
                 .autoRollback(AutoRollbackConfig.builder().failedDeployment(true).deploymentInAlarm(true).stoppedDeployment(true).build())
                 .build();
+        NagAcknowledgments.codeDeployRole(deployment.getRole());
 
         StringParameter.Builder.create(this, "Registration")
                 .parameterName(PlacementParameters.variant(props.placement(), props.model()))

@@ -117,8 +117,8 @@ class CoreStackTest {
     }
 
     @Test
-    void everyLambda_theApisAccessLogs_andTheFeatureJob_haveALogGroupWithRetention() {
-        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 5);
+    void everyLambda_theApisAccessLogs_theFeatureJob_andTheArchivesDelivery_haveALogGroupWithRetention() {
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 6);
         template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("AccessLogSettings", Match.objectLike(Map.of(
                 "Format", Match.stringLikeRegexp(".*\\$context.requestId.*\\$context.status.*")))));
     }
@@ -150,6 +150,14 @@ class CoreStackTest {
                 "FileExtension", ".gz"))));
         template.hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of("ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
                 "Prefix", "quarantine/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/"))));
+    }
+
+    @Test
+    void archiveCopiers_mayReadTheirStream_andAddObjectsUnderTheirPrefix_butNeverDelete() {
+        template.findResources("AWS::IAM::Policy").entrySet().stream().filter(e -> e.getKey().startsWith("RawArchive"))
+                .forEach(e -> assertThat(e.getValue().toString()).as(e.getKey()).contains("s3:PutObject").doesNotContain("s3:DeleteObject")
+                        .doesNotContain("s3:*"));
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "archive/"))));
     }
 
     @Test
