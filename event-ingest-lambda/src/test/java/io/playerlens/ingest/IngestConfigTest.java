@@ -15,7 +15,7 @@ class IngestConfigTest {
     void config_namesEveryMissingOrMalformedVariable() {
         assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of(EnvVars.MAX_BODY_BYTES, "-3")))
                 .hasMessage("invalid ingest configuration: EVENTS_STREAM_NAME is required; QUARANTINE_STREAM_NAME is required; "
-                        + "MAX_BODY_BYTES must be a positive integer, got '-3'; API_KEY_HASHES is required");
+                        + "MAX_BODY_BYTES must be a positive integer, got '-3'; API_KEY_HASHES is required (or set API_KEYS_SECRET_ARN)");
     }
 
     @Test
