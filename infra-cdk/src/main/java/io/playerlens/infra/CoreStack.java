@@ -71,6 +71,8 @@ public final class CoreStack extends Stack {
     private final HttpApi api;
     private final Map<ApiRoute.Backend, Alias> backends = new HashMap<>();
     private final Map<String, Function> functions = new HashMap<>();
+    private final Map<String, LogGroup> logGroups = new HashMap<>();
+    private String decisionsDelivery;
 
     public CoreStack(Construct scope, String id, StackProps stackProps, CoreStackProps props) {
         super(scope, id, stackProps);
@@ -88,6 +90,7 @@ public final class CoreStack extends Stack {
         Observability observability = new Observability(this, "Observability", props.alarmEmail(), events, FeatureJobApplication.APPLICATION_NAME,
                 Map.of(INGEST, functions.get(INGEST), PROFILE, functions.get(PROFILE), OFFERS, functions.get(OFFERS)));
         observability.alarmOnApi(api);
+        observability.alarmOnDecisionArchive(decisionsDelivery, logGroups.get(OFFERS).getLogGroupName(), RawArchive.DECISIONS_FILTER);
         SharedParameters.publish(this, api.getApiId(), profiles.getTableName(), events.getStreamName());
         CfnOutput.Builder.create(this, "ApiUrl").description("The HTTP API's base URL: POST {url}v1/events")
                 .value(api.getApiEndpoint() + "/").build();
@@ -96,21 +99,23 @@ public final class CoreStack extends Stack {
     }
 
     private void lambdas() {
-        Map<String, String> common = Map.of(EnvVars.API_KEYS_SECRET_ARN, apiKeys.getSecretArn(), EnvVars.EVENTS_STREAM_NAME,
-                events.getStreamName());
+        Map<String, String> common = Map.of(EnvVars.API_KEYS_SECRET_ARN, apiKeys.getSecretArn());
         Alias ingest = javaLambda(INGEST, "event-ingest-lambda", "io.playerlens.ingest.IngestHandler", 1024,
-                merge(common, Map.of(EnvVars.QUARANTINE_STREAM_NAME, quarantine.getStreamName())));
+                merge(common, Map.of(EnvVars.EVENTS_STREAM_NAME, events.getStreamName(), EnvVars.QUARANTINE_STREAM_NAME,
+                        quarantine.getStreamName())));
         events.grantWrite(ingest);
         quarantine.grantWrite(ingest);
         Alias profile = javaLambda(PROFILE, "profile-api-lambda", "io.playerlens.profile.ProfileHandler", 512,
-                merge(common, Map.of(EnvVars.PROFILES_TABLE_NAME, profiles.getTableName())));
+                merge(common, Map.of(EnvVars.EVENTS_STREAM_NAME, events.getStreamName(), EnvVars.PROFILES_TABLE_NAME,
+                        profiles.getTableName())));
         profiles.grantReadWriteData(profile);
         events.grantWrite(profile);
         ObjectNode placementSettings = PlacementSettings.settings(Path.of("..", "models", "placements.json"));
         Alias offers = javaLambda(OFFERS, "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
                 merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX,
                         ModelFunctions.DEFAULT_PREFIX, EnvVars.PLACEMENTS_JSON, placementSettings.toString())));
-        events.grantWrite(offers);
+        // Decisions leave as log lines (OfferServedLog): no stream write on the request path.
+        decisionsDelivery = archive.archiveDecisions(logGroups.get(OFFERS));
         offers.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("ssm:GetParametersByPath"))
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("ssm").resource("parameter")
                         .resourceName(PlacementParameters.ROOT.substring(1) + "*").build()))).build());
@@ -173,6 +178,7 @@ public final class CoreStack extends Stack {
     private Alias javaLambda(String id, String module, String handler, int memoryMb, Map<String, String> environment) {
         LogGroup logs = LogGroup.Builder.create(this, id + "Logs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
+        logGroups.put(id, logs);
         Function function = Function.Builder.create(this, id + "Function")
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)

@@ -71,6 +71,8 @@ final class NagAcknowledgments {
                 "Firehose writes records it could not deliver under the error prefix");
         acknowledge(role, "AwsSolutions-IAM5[Resource::<RawArchiveBucket3CBB4637.Arn>/errors/quarantine/*]",
                 "Firehose writes records it could not deliver under the error prefix");
+        acknowledge(role, "AwsSolutions-IAM5[Resource::<RawArchiveBucket3CBB4637.Arn>/errors/decisions/*]",
+                "Firehose writes records it could not deliver under the error prefix");
     }
 
     static void firehoseFromAStream(IConstruct delivery) {

@@ -13,7 +13,6 @@ import static io.playerlens.contracts.metrics.MetricNames.FRESHNESS_STREAM_MS;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
-import static io.playerlens.contracts.metrics.MetricNames.OFFER_SERVED_LOG_FAILED;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_FRESHNESS_MS;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_ITEM_PROBLEMS;
 import static io.playerlens.contracts.metrics.MetricNames.PROFILE_WRITE_FRESHNESS_P99;
@@ -98,14 +97,28 @@ public final class Observability extends Construct {
                 MathExpression.Builder.create().expression("100 * rejected / (accepted + rejected)")
                         .usingMetrics(Map.of("rejected", rejected.with(fiveMinutes()), "accepted", accepted.with(fiveMinutes())))
                         .period(Duration.minutes(5)).label("rejected %").build(), 5, 3, 3, TreatMissingData.NOT_BREACHING);
-        alarm("OfferServedUndeliveredAlarm", "offers decisions not delivered to the events stream (in the offers Lambda's log)",
-                emf(OFFER_SERVED_LOG_FAILED, SERVICE_OFFERS_API, "Sum").with(fiveMinutes()), 0, 1, 1, TreatMissingData.NOT_BREACHING);
         alarm("ProfileItemProblemsAlarm", "profiles hold values the profile API cannot read",
                 emf(PROFILE_ITEM_PROBLEMS, SERVICE_PROFILE_API, "Sum").with(fiveMinutes()), 0, 1, 1, TreatMissingData.NOT_BREACHING);
         functions.forEach((name, function) -> alarm(name + "ErrorsAlarm", name + " Lambda errors",
                 function.metricErrors(fiveMinutes()), 5, 1, 1, TreatMissingData.NOT_BREACHING));
 
         dashboard(events, flinkApplication, freshnessWriter, streamLag, deadLetters, accepted, rejected, functions);
+    }
+
+    /**
+     * The offers decisions' way to the archive (log lines → subscription filter → Firehose): alarms when CloudWatch Logs
+     * cannot hand lines to the Firehose, or when the oldest decision in the Firehose is older than 15 minutes (the
+     * lines are still in the offers log group, which keeps them a month).
+     */
+    void alarmOnDecisionArchive(String deliveryStreamName, String logGroupName, String filterName) {
+        alarm("DecisionsForwardingErrorsAlarm", "CloudWatch Logs could not forward offers decisions to their Firehose",
+                Metric.Builder.create().namespace("AWS/Logs").metricName("DeliveryErrors").statistic("Sum").period(Duration.minutes(5))
+                        .dimensionsMap(Map.of("LogGroupName", logGroupName, "DestinationType", "Firehose", "FilterName", filterName)).build(),
+                0, 1, 1, TreatMissingData.NOT_BREACHING);
+        alarm("DecisionsArchiveFreshnessAlarm", "offers decisions wait more than 15 minutes to reach the archive",
+                Metric.Builder.create().namespace("AWS/Firehose").metricName("DeliveryToS3.DataFreshness").statistic("Maximum")
+                        .period(Duration.minutes(5)).dimensionsMap(Map.of("DeliveryStreamName", deliveryStreamName)).build(),
+                900, 3, 3, TreatMissingData.NOT_BREACHING);
     }
 
     /** The HTTP API's own alarm: a 5xx is a bug (every refusal is a 4xx, every model failure a fallback). */

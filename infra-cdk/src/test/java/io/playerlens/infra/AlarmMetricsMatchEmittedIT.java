@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,12 +44,25 @@ class AlarmMetricsMatchEmittedIT {
         }
     }
 
+    /** What one probe process printed: its EMF metrics and every line. */
+    record Probe(Set<MetricKey> metrics, List<String> lines) {
+    }
+
+    private static Map<String, Probe> probes;
+    private static SynthesizedApp app;
+
+    @BeforeAll
+    static void runTheLambdas() throws Exception {
+        probes = runProbes();
+        app = new SynthesizedApp(Map.of());
+    }
+
     @Test
-    void everyAlarmAndWidgetMetricOfOurNamespace_isOneTheLambdasEmit() throws Exception {
-        Set<MetricKey> emitted = emitted();
+    void everyAlarmAndWidgetMetricOfOurNamespace_isOneTheLambdasEmit() {
+        Set<MetricKey> emitted = new java.util.HashSet<>();
+        probes.values().forEach(p -> emitted.addAll(p.metrics()));
         assertThat(emitted).as("the probes emitted EMF").isNotEmpty();
 
-        SynthesizedApp app = new SynthesizedApp(Map.of());
         Set<MetricKey> used = new TreeSet<>(java.util.Comparator.comparing(MetricKey::toString));
         for (Template template : app.templates.values()) {
             template.findResources("AWS::CloudWatch::Alarm").values().forEach(alarm -> used.addAll(alarmMetrics(alarm)));
@@ -58,7 +72,43 @@ class AlarmMetricsMatchEmittedIT {
         assertThat(used).as("emitted: %s", emitted).allSatisfy(metric -> assertThat(emitted).contains(metric));
     }
 
-    private static Set<MetricKey> emitted() throws Exception {
+    /**
+     * The decisions' way to the archive starts with the subscription filter on the offers function's log group: its
+     * pattern must select the lines the deployed handler prints for a decision, and nothing else it prints.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDecisionsSubscriptionFilter_selectsExactlyTheOffersDecisionLines() throws Exception {
+        Template core = app.templates.get("PlayerlensCore");
+        Map<String, Map<String, Object>> filters = core.findResources("AWS::Logs::SubscriptionFilter");
+        assertThat(filters).hasSize(1);
+        Map<String, Object> filter = (Map<String, Object>) filters.values().iterator().next().get("Properties");
+        Matcher pattern = Pattern.compile("\\{\\s*\\$\\.(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*\\}").matcher((String) filter.get("FilterPattern"));
+        assertThat(pattern.matches()).as("a { $.field = \"value\" } pattern (this test reads no other form): %s", filter.get("FilterPattern"))
+                .isTrue();
+        Object offersLogGroup = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) core.findResources(
+                "AWS::Lambda::Function").entrySet().stream().filter(e -> e.getKey().startsWith(CoreStack.OFFERS)).findFirst().orElseThrow()
+                .getValue().get("Properties")).get("LoggingConfig"))).get("LogGroup");
+        assertThat(filter.get("LogGroupName")).as("the filter is on the offers function's log group").isEqualTo(offersLogGroup);
+
+        List<JsonNode> selected = new ArrayList<>();
+        for (String line : probes.get("offers-api-lambda").lines()) {
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(line);
+            } catch (Exception notJson) {
+                continue;
+            }
+            if (json != null && json.isObject() && pattern.group(2).equals(json.path(pattern.group(1)).asText(null))) {
+                selected.add(json);
+            }
+        }
+        assertThat(selected).as("one decision per request, selected by the filter").hasSize(1);
+        assertThat(selected.get(0).path("props").path("placement").asText()).isEqualTo("store");
+        assertThat(selected.get(0).path("player_id").asText()).isEqualTo("p-1");
+    }
+
+    private static Map<String, Probe> runProbes() throws Exception {
         LocalAws aws = LocalAws.shared();
         String suffix = Long.toString(System.nanoTime());
         String events = "events-" + suffix;
@@ -88,28 +138,17 @@ class AlarmMetricsMatchEmittedIT {
         String now = Long.toString(System.currentTimeMillis());
         String batch = "{\"events\":[{\"event_id\":\"evt-00000001\",\"player_id\":\"p-1\",\"type\":\"store_view\",\"ts\":" + now + ",\"props\":{}},"
                 + "{\"event_id\":\"evt-00000002\",\"player_id\":\"p-1\",\"type\":\"jump\",\"ts\":" + now + ",\"props\":{}}]}";
-        Set<MetricKey> emitted = new java.util.HashSet<>();
-        emitted.addAll(run("event-ingest-lambda", "io.playerlens.ingest.IngestHandler", env,
-                "POST", "probe-key", "/v1/events", batch, "POST", "wrong-key", "/v1/events", batch));
-        emitted.addAll(run("profile-api-lambda", "io.playerlens.profile.ProfileHandler", env,
-                "GET", "probe-key", "/v1/players/p-1/profile", "", "GET", "probe-key", "/v1/players/nobody/profile", "",
-                "DELETE", "probe-key", "/v1/players/p-1", ""));
-        Map<String, String> badStream = new java.util.HashMap<>(env);
-        badStream.put(EnvVars.OFFER_SERVED_TIMEOUT_MS, "1");
-        emitted.addAll(run("offers-api-lambda", "io.playerlens.offers.OffersHandler", env,
-                "GET", "probe-key", "/v1/players/p-1/offers?placement=store", ""));
-        emitted.addAll(run("offers-api-lambda", "io.playerlens.offers.OffersHandler", withoutStream(env),
-                "GET", "probe-key", "/v1/players/p-1/offers?placement=store", ""));
-        return emitted;
+        return Map.of(
+                "event-ingest-lambda", run("event-ingest-lambda", "io.playerlens.ingest.IngestHandler", env,
+                        "POST", "probe-key", "/v1/events", batch, "POST", "wrong-key", "/v1/events", batch),
+                "profile-api-lambda", run("profile-api-lambda", "io.playerlens.profile.ProfileHandler", env,
+                        "GET", "probe-key", "/v1/players/p-1/profile", "", "GET", "probe-key", "/v1/players/nobody/profile", "",
+                        "DELETE", "probe-key", "/v1/players/p-1", ""),
+                "offers-api-lambda", run("offers-api-lambda", "io.playerlens.offers.OffersHandler", env,
+                        "GET", "probe-key", "/v1/players/p-1/offers?placement=store", ""));
     }
 
-    private static Map<String, String> withoutStream(Map<String, String> env) {
-        Map<String, String> copy = new java.util.HashMap<>(env);
-        copy.put(EnvVars.EVENTS_STREAM_NAME, "no-such-stream");
-        return copy;
-    }
-
-    private static Set<MetricKey> run(String module, String handler, Map<String, String> env, String... requests) throws Exception {
+    private static Probe run(String module, String handler, Map<String, String> env, String... requests) throws Exception {
         String jar = Path.of("..", module, "target", module + "-" + Artifacts.VERSION + "-aws.jar").toAbsolutePath().toString();
         String classpath = jar + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
@@ -140,7 +179,7 @@ class AlarmMetricsMatchEmittedIT {
                 }
             }
         }
-        return keys;
+        return new Probe(keys, List.of(output.split("\n")));
     }
 
     @SuppressWarnings("unchecked")

@@ -143,7 +143,7 @@ class CoreStackTest {
 
     @Test
     void archive_copiesBothStreamsToS3_underDateAndHourPartitions() {
-        template.resourceCountIs("AWS::KinesisFirehose::DeliveryStream", 2);
+        template.resourceCountIs("AWS::KinesisFirehose::DeliveryStream", 3);
         template.hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of("ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
                 "Prefix", "raw/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/",
                 "CompressionFormat", "UNCOMPRESSED",
@@ -153,8 +153,30 @@ class CoreStackTest {
     }
 
     @Test
+    void offersDecisions_goFromTheOffersLogThroughAFirehose_intoTheRawArchiveAsGzippedLines_withoutAStreamWrite() {
+        template.hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of("FilterPattern", "{ $.type = \"offer_served\" }",
+                "DestinationArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
+        template.hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of("DeliveryStreamType", "DirectPut",
+                "ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
+                        "Prefix", "raw/dt=!{timestamp:yyyy-MM-dd}/hour=!{timestamp:HH}/",
+                        "CompressionFormat", "GZIP",
+                        "ProcessingConfiguration", Map.of("Enabled", true, "Processors", List.of(
+                                Map.of("Type", "Decompression", "Parameters", List.of(Map.of("ParameterName", "CompressionFormat", "ParameterValue", "GZIP"))),
+                                Map.of("Type", "CloudWatchLogProcessing", "Parameters", List.of(Map.of("ParameterName", "DataMessageExtraction",
+                                        "ParameterValue", "true"))),
+                                Map.of("Type", "AppendDelimiterToRecord")))))));
+        String offersPolicy = template.findResources("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OffersApiFunction")).map(e -> e.getValue().toString()).findFirst().orElseThrow();
+        assertThat(offersPolicy).as("no network write on the offers request path").doesNotContain("kinesis:");
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "DeliveryErrors", "Namespace", "AWS/Logs"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "DeliveryToS3.DataFreshness", "Namespace",
+                "AWS/Firehose", "Threshold", 900));
+    }
+
+    @Test
     void archiveCopiers_mayReadTheirStream_andAddObjectsUnderTheirPrefix_butNeverDelete() {
-        template.findResources("AWS::IAM::Policy").entrySet().stream().filter(e -> e.getKey().startsWith("RawArchive"))
+        template.findResources("AWS::IAM::Policy").entrySet().stream().filter(e -> e.getKey().startsWith("RawArchive")
+                        && e.getKey().contains("DeliveryRole"))
                 .forEach(e -> assertThat(e.getValue().toString()).as(e.getKey()).contains("s3:PutObject").doesNotContain("s3:DeleteObject")
                         .doesNotContain("s3:*"));
         template.hasResourceProperties("AWS::S3::Bucket", Map.of("LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", "archive/"))));

@@ -2,43 +2,38 @@ package io.playerlens.offers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.playerlens.contracts.codec.BatchCodec;
-import io.playerlens.contracts.event.EventFields;
 import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.contracts.offers.ScoredOffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.io.PrintStream;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
+import java.util.function.Consumer;
 
 /**
- * Writes every served decision into the events stream as an {@code offer_served} event (partition key: the player,
- * so it sits in order with the player's events) <b>before the handler returns</b>: Lambda freezes the sandbox when
- * the handler returns, so work left on a background thread is delayed or lost. The put has its own time budget
- * ({@code timeout}); a decision the stream does not take within it is written whole to the function's log as an
- * {@code offer_served_undelivered} line (CloudWatch Logs keeps it; it can be replayed) and counted
- * ({@code OfferServedLogFailed}). The game's response is the same either way.
+ * Records every served decision as an {@code offer_served} event: one line of the event's JSON on the function's
+ * standard output, written before the handler returns. No network call sits on the request path: on AWS the line is
+ * in the function's CloudWatch log like its EMF metrics, and a subscription filter ({@code { $.type = "offer_served" }})
+ * hands it to a Firehose that writes it into the raw archive next to the players' events, where the offline jobs read
+ * it. Locally the platform passes a sink that appends it to the local archive the same way.
+ *
+ * <p>Guarantee: the line is written before the response is returned; CloudWatch Logs keeps it even if the delivery
+ * to the archive is late (the Firehose alarms on that), so a decision is lost only if the function's log is.
  */
 public final class OfferServedLog {
-    private static final Logger LOG = LoggerFactory.getLogger(OfferServedLog.class);
-    /** The marker of an undelivered decision's log line. */
-    public static final String UNDELIVERED = "offer_served_undelivered";
+    private final Consumer<String> sink;
 
-    private final KinesisClient kinesis;
-    private final String stream;
-    private final Duration timeout;
-    private final OffersMetrics metrics;
-    private final BatchCodec codec = new BatchCodec();
+    /** @param sink takes one line (no newline) per decision; must not block for long */
+    public OfferServedLog(Consumer<String> sink) {
+        this.sink = sink;
+    }
 
-    public OfferServedLog(KinesisClient kinesis, String stream, Duration timeout, OffersMetrics metrics) {
-        this.kinesis = kinesis;
-        this.stream = stream;
-        this.timeout = timeout;
-        this.metrics = metrics;
+    /** The Lambda runtime's sink: the line on standard output, flushed. */
+    public static OfferServedLog toStandardOutput() {
+        PrintStream out = System.out;
+        return new OfferServedLog(line -> {
+            out.println(line);
+            out.flush();
+        });
     }
 
     /** The event for one decision (also what the response reflects). */
@@ -60,16 +55,8 @@ public final class OfferServedLog {
         return e;
     }
 
-    /** Writes the decision now, within the budget; never throws. */
+    /** Records the decision now. Jackson escapes every control character, so the line is one line whatever the ids hold. */
     public void log(ObjectNode event) {
-        try {
-            byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
-            kinesis.putRecord(b -> b.streamName(stream).partitionKey(event.get(EventFields.PLAYER_ID).asText())
-                    .data(SdkBytes.fromByteArray(record)).overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        } catch (RuntimeException e) {
-            metrics.offerServedLogFailed();
-            LOG.error("{}: the events stream did not take the decision within {} ms ({}); the decision: {}", UNDELIVERED,
-                    timeout.toMillis(), e.toString(), event);
-        }
+        sink.accept(event.toString());
     }
 }

@@ -12,10 +12,7 @@ import java.util.Map;
  * {@link PlacementRegistry}), read at request time with a {@code PLACEMENTS_TTL_MS} cache, and {@code PLACEMENTS_JSON}
  * holding the placements' own settings (defaults, budget, salt) to serve until the registry has been read.
  */
-public record OffersConfig(ApiKeyStore apiKeys, String eventsStream, PlacementSource placements, String modelFunctionPrefix,
-                           java.time.Duration offerServedTimeout) {
-    /** The default time budget of the {@code offer_served} put, before the decision goes to the log instead. */
-    public static final int DEFAULT_OFFER_SERVED_TIMEOUT_MS = 200;
+public record OffersConfig(ApiKeyStore apiKeys, PlacementSource placements, String modelFunctionPrefix) {
     /** How long placements read from the registry are served before it is read again. */
     public static final int DEFAULT_PLACEMENTS_TTL_MS = 30_000;
 
@@ -29,17 +26,15 @@ public record OffersConfig(ApiKeyStore apiKeys, String eventsStream, PlacementSo
     public static OffersConfig fromEnv(Map<String, String> env, java.util.function.Function<String, Map<String, String>> ssm) {
         EnvReader reader = new EnvReader(env);
         ApiKeyStore keys = reader.apiKeys();
-        String stream = reader.required(EnvVars.EVENTS_STREAM_NAME);
         String ssmPath = env.get(EnvVars.PLACEMENTS_SSM_PATH);
         String placementsJson = reader.required(EnvVars.PLACEMENTS_JSON);
         String prefix = env.getOrDefault(EnvVars.MODEL_FUNCTION_PREFIX, ModelFunctions.DEFAULT_PREFIX);
-        int timeoutMs = reader.positiveInt(EnvVars.OFFER_SERVED_TIMEOUT_MS, DEFAULT_OFFER_SERVED_TIMEOUT_MS);
         int ttlMs = reader.positiveInt(EnvVars.PLACEMENTS_TTL_MS, DEFAULT_PLACEMENTS_TTL_MS);
         reader.failOnProblems("offers API");
         Placements fromEnv = Placements.parse(placementsJson);
         PlacementSource placements = ssmPath != null && !ssmPath.isBlank()
                 ? PlacementSource.registry(ssm, ssmPath.trim(), fromEnv, java.time.Duration.ofMillis(ttlMs), java.time.Clock.systemUTC())
                 : PlacementSource.fixed(fromEnv);
-        return new OffersConfig(keys, stream, placements, prefix, java.time.Duration.ofMillis(timeoutMs));
+        return new OffersConfig(keys, placements, prefix);
     }
 }

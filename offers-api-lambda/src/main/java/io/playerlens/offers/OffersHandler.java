@@ -11,7 +11,6 @@ import io.playerlens.contracts.event.Unicode;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ScoredOffer;
-import io.playerlens.lambda.AwsClients;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
 import java.time.Clock;
@@ -27,8 +26,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * {@code GET /v1/players/{player_id}/offers?placement=...}: picks the player's variant for the placement, asks its
  * model within the placement's budget, and answers 200 with the model's offers — or, whatever went wrong on the
  * model's side, 200 with the placement's default offers, {@code fallback: true} and a machine-readable
- * {@code reason}. Every decision is logged as an {@code offer_served} event before the handler returns
- * ({@link OfferServedLog}). An unexpected error after the placement is known still answers its default offers
+ * {@code reason}. Every decision is recorded as an {@code offer_served} event before the handler returns
+ * ({@link OfferServedLog}: a log line, no network call). An unexpected error after the placement is known still answers its default offers
  * ({@code reason: internal_error}); only one before it (a bug) is a logged 500 with the request id.
  */
 public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -45,7 +44,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * this constructor at publish time), models invoked as their own Lambdas.
      */
     public OffersHandler() {
-        this(OffersConfig.fromEnv(System.getenv(), ssmReader()), System.getenv(), null, new OffersMetrics.Emf());
+        this(OffersConfig.fromEnv(System.getenv(), ssmReader()), null, OfferServedLog.toStandardOutput(), new OffersMetrics.Emf());
     }
 
     /** Reads every parameter under a path; the client is built once (here), the reads happen on requests. */
@@ -61,16 +60,17 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         };
     }
 
-    /** For hosts that bring their own model invoker (the local gateway serves the models in process). */
-    public OffersHandler(Map<String, String> env, ModelInvoker models, OffersMetrics metrics) {
-        this(OffersConfig.fromEnv(env), env, models, metrics);
+    /**
+     * For hosts that bring their own model invoker and decision log (the local gateway serves the models in process and
+     * appends decisions to the local archive).
+     */
+    public OffersHandler(Map<String, String> env, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
+        this(OffersConfig.fromEnv(env), models, decisions, metrics);
     }
 
-    private OffersHandler(OffersConfig config, Map<String, String> env, ModelInvoker models, OffersMetrics metrics) {
+    private OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
         this(config, models != null ? models : new LambdaModelInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create())
-                        .build(), config.modelFunctionPrefix()),
-                new OfferServedLog(AwsClients.kinesis(env), config.eventsStream(), config.offerServedTimeout(), metrics), metrics,
-                Clock.systemUTC());
+                        .build(), config.modelFunctionPrefix()), decisions, metrics, Clock.systemUTC());
     }
 
     OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog log, OffersMetrics metrics, Clock clock) {

@@ -8,7 +8,6 @@ import static io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_SERVED;
-import static io.playerlens.contracts.metrics.MetricNames.OFFER_SERVED_LOG_FAILED;
 
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsBuilder;
@@ -18,8 +17,6 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /** What the offers API counts, per model: EMF on Lambda, in memory locally. */
 public interface OffersMetrics {
     void served(String model, String variant, boolean fallback, String reason, double millis);
-
-    void offerServedLogFailed();
 
     /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
     default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
@@ -31,10 +28,6 @@ public interface OffersMetrics {
     OffersMetrics NONE = new OffersMetrics() {
         @Override
         public void served(String model, String variant, boolean fallback, String reason, double millis) {
-        }
-
-        @Override
-        public void offerServedLogFailed() {
         }
     };
 
@@ -56,11 +49,6 @@ public interface OffersMetrics {
         @Override
         public void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
             metrics.captureColdStartMetric(context);
-        }
-
-        @Override
-        public void offerServedLogFailed() {
-            metrics.flushSingleMetric(OFFER_SERVED_LOG_FAILED, 1, MetricUnit.COUNT, NAMESPACE, DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API));
         }
     }
 }

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
@@ -21,9 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 
 class OffersHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -33,35 +29,11 @@ class OffersHandlerTest {
               "variants": [{"variant": "A", "model": "the-model", "weight": 100}]}}""";
     private static final Offer GEMS = new Offer("gems_500", "gems_500", 499);
 
-    static final class CapturingKinesis implements KinesisClient {
-        final List<PutRecordRequest> puts = new ArrayList<>();
-
-        RuntimeException failWith;
-
-        @Override
-        public PutRecordResponse putRecord(PutRecordRequest request) {
-            puts.add(request);
-            if (failWith != null) {
-                throw failWith;
-            }
-            return PutRecordResponse.builder().build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "kinesis";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private final CapturingKinesis kinesis = new CapturingKinesis();
+    /** The decision lines, as the function's log would hold them. */
+    private final List<String> decisions = new ArrayList<>();
     private final CountingMetrics metrics = new CountingMetrics();
 
     static final class CountingMetrics implements OffersMetrics {
-        int logFailures;
         final List<String> fallbackReasons = new ArrayList<>();
 
         @Override
@@ -70,18 +42,12 @@ class OffersHandlerTest {
                 fallbackReasons.add(reason);
             }
         }
-
-        @Override
-        public void offerServedLogFailed() {
-            logFailures++;
-        }
     }
 
     private OffersHandler handler(ModelInvoker models) {
         OffersConfig config = OffersConfig.fromEnv(Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
-                EnvVars.EVENTS_STREAM_NAME, "events", EnvVars.PLACEMENTS_JSON, PLACEMENTS));
-        return new OffersHandler(config, models, new OfferServedLog(kinesis, "events", java.time.Duration.ofMillis(200), metrics),
-                metrics, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+                EnvVars.PLACEMENTS_JSON, PLACEMENTS));
+        return new OffersHandler(config, models, new OfferServedLog(decisions::add), metrics, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
     }
 
     private static APIGatewayV2HTTPEvent request(String player, String placement) {
@@ -112,10 +78,11 @@ class OffersHandlerTest {
         assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("gems_500");
         assertThat(body.get("offers").get(0).get("score").asDouble()).isEqualTo(0.8);
 
-        assertThat(kinesis.puts).hasSize(1);
-        assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("p-1");
-        JsonNode served = BatchCodec.decodeEvents(kinesis.puts.get(0).data().asByteArray()).get(0);
+        assertThat(decisions).as("one decision line, written before the handler returned").hasSize(1);
+        JsonNode served = MAPPER.readTree(decisions.get(0));
         assertThat(served.get("type").asText()).isEqualTo("offer_served");
+        assertThat(served.get("player_id").asText()).isEqualTo("p-1");
+        assertThat(served.get("game_id").asText()).isEqualTo("space-race");
         assertThat(served.get("props").get("offers").get(0).asText()).isEqualTo("gems_500");
         assertThat(served.get("props").get("variant").asText()).isEqualTo("A");
     }
@@ -128,7 +95,7 @@ class OffersHandlerTest {
         assertThat(body.get("fallback").asBoolean()).isTrue();
         assertThat(body.get("reason").asText()).isEqualTo(reason);
         assertThat(body.get("offers").get(0).get("offer_id").asText()).isEqualTo("starter_pack");
-        JsonNode served = BatchCodec.decodeEvents(kinesis.puts.get(kinesis.puts.size() - 1).data().asByteArray()).get(0);
+        JsonNode served = MAPPER.readTree(decisions.get(decisions.size() - 1));
         assertThat(served.get("props").get("fallback").asBoolean()).isTrue();
         assertThat(served.get("props").get("reason").asText()).isEqualTo(reason);
     }
@@ -181,15 +148,38 @@ class OffersHandlerTest {
     }
 
     @Test
-    void aStreamThatDoesNotTakeTheDecision_stillAnswers200_andTheFailureIsCounted() throws Exception {
-        kinesis.failWith = software.amazon.awssdk.core.exception.ApiCallTimeoutException.create(200);
-        APIGatewayV2HTTPResponse response = handler((model, player, placement, budget) ->
-                ModelAnswer.ok(model, "7", List.of(new ScoredOffer(GEMS, 0.8)))).handleRequest(request("p-1", "store"), null);
+    void aDecisionIsOneLogLine_whateverTheModelsIdsHold() throws Exception {
+        Offer odd = new Offer("line\nbreak\r\u2028\u0000\"quoted\"", "sku\n", 1);
+        handler((model, player, placement, budget) -> ModelAnswer.ok(model, "v\n2", List.of(new ScoredOffer(odd, 0.5))))
+                .handleRequest(request("p-1", "store"), null);
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(body(response).get("fallback").asBoolean()).isFalse();
-        assertThat(kinesis.puts).as("the put was made before the handler returned").hasSize(1);
-        assertThat(metrics.logFailures).isEqualTo(1);
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0)).doesNotContain("\n", "\r");
+        JsonNode served = MAPPER.readTree(decisions.get(0));
+        assertThat(served.get("props").get("offers").get(0).asText()).isEqualTo(odd.offerId());
+        assertThat(served.get("props").get("model_version").asText()).isEqualTo("v\n2");
+    }
+
+    @Test
+    void onLambda_decisionsGoToStandardOutput_asTheSubscriptionFilterExpects() throws Exception {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        OfferServedLog log;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            log = OfferServedLog.toStandardOutput();
+        } finally {
+            System.setOut(original);
+        }
+        OffersConfig config = OffersConfig.fromEnv(Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
+                EnvVars.PLACEMENTS_JSON, PLACEMENTS));
+        new OffersHandler(config, (model, player, placement, budget) -> ModelAnswer.ok(model, "7", List.of(new ScoredOffer(GEMS, 0.8))),
+                log, metrics, Clock.systemUTC()).handleRequest(request("p-1", "store"), null);
+
+        String[] lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        // The filter pattern is { $.type = "offer_served" }: a JSON log event with that top-level field.
+        assertThat(MAPPER.readTree(lines[0]).get("type").asText()).isEqualTo("offer_served");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Docs drift: every variable the handler reads has a row in this module's README config table. */
 class ReadmeConfigTableTest {
-    private static final List<String> READ = List.of(EnvVars.API_KEYS_SECRET_ARN, EnvVars.API_KEYS_TTL_MS, EnvVars.API_KEY_HASHES, EnvVars.EVENTS_STREAM_NAME, EnvVars.PLACEMENTS_JSON, EnvVars.PLACEMENTS_SSM_PATH, EnvVars.PLACEMENTS_TTL_MS, EnvVars.MODEL_FUNCTION_PREFIX, EnvVars.OFFER_SERVED_TIMEOUT_MS, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
+    private static final List<String> READ = List.of(EnvVars.API_KEYS_SECRET_ARN, EnvVars.API_KEYS_TTL_MS, EnvVars.API_KEY_HASHES, EnvVars.PLACEMENTS_JSON, EnvVars.PLACEMENTS_SSM_PATH, EnvVars.PLACEMENTS_TTL_MS, EnvVars.MODEL_FUNCTION_PREFIX, EnvVars.LOCAL_MODE);
 
     @Test
     void everyConfigKey_hasARowInTheReadme() throws Exception {

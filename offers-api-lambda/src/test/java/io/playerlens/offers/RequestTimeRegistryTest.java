@@ -38,7 +38,7 @@ class RequestTimeRegistryTest {
 
     private OffersHandler handler() {
         Map<String, String> env = Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
-                EnvVars.EVENTS_STREAM_NAME, "events", EnvVars.PLACEMENTS_SSM_PATH, ROOT,
+                EnvVars.PLACEMENTS_SSM_PATH, ROOT,
                 EnvVars.PLACEMENTS_JSON, "{\"store\":" + STORE_SETTINGS + "}", EnvVars.PLACEMENTS_TTL_MS, "30000");
         OffersConfig config = OffersConfig.fromEnv(env, this::read);
         Clock clock = new Clock() {
@@ -57,14 +57,13 @@ class RequestTimeRegistryTest {
                 return now;
             }
         };
-        OffersConfig timed = new OffersConfig(config.apiKeys(), config.eventsStream(),
+        OffersConfig timed = new OffersConfig(config.apiKeys(),
                 PlacementSource.registry(this::read, ROOT,
                         Placements.parse("{\"store\":" + STORE_SETTINGS + "}"), Duration.ofSeconds(30), clock),
-                config.modelFunctionPrefix(), config.offerServedTimeout());
+                config.modelFunctionPrefix());
         ModelInvoker models = (model, player, placement, budget) ->
                 ModelAnswer.ok(model, "1", List.of(new ScoredOffer(new Offer("gems_500", "gems_500", 499), 0.9)));
-        return new OffersHandler(timed, models, new OfferServedLog(new OffersHandlerTest.CapturingKinesis(), "events",
-                Duration.ofMillis(200), OffersMetrics.NONE), OffersMetrics.NONE, clock);
+        return new OffersHandler(timed, models, new OfferServedLog(line -> { }), OffersMetrics.NONE, clock);
     }
 
     private Map<String, String> read(String path) {

@@ -21,8 +21,6 @@ public final class EnvVars {
     public static final String PLACEMENTS_TTL_MS = "PLACEMENTS_TTL_MS";
     /** Model Lambdas are named this prefix + the model name (alias {@code live}). */
     public static final String MODEL_FUNCTION_PREFIX = "MODEL_FUNCTION_PREFIX";
-    /** Optional: the offers API's time budget for writing a decision's {@code offer_served} event, in milliseconds. */
-    public static final String OFFER_SERVED_TIMEOUT_MS = "OFFER_SERVED_TIMEOUT_MS";
     /**
      * On AWS: the Secrets Manager secret holding the games' API key hashes ({@code game_id:sha256hex,...}), read at
      * request time. Locally {@link #API_KEY_HASHES} instead.

@@ -46,7 +46,6 @@ public final class MetricNames {
     public static final String OFFERS_FALLBACK = "OffersFallback";
     /** Dimension model. */
     public static final String OFFERS_LATENCY_MS = "OffersLatency";
-    public static final String OFFER_SERVED_LOG_FAILED = "OfferServedLogFailed";
 
     /**
      * The feature job's dead letters: records, events and profile writes it refused and sent to the quarantine stream

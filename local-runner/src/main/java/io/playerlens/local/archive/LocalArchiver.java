@@ -2,6 +2,8 @@ package io.playerlens.local.archive;
 
 import io.playerlens.contracts.archive.ArchiveFileWriter;
 import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.contracts.codec.BatchCodec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +27,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * What Firehose does on AWS, on one machine: reads the events and quarantine streams from their start and writes
- * every record as-is into the archive layout ({@link ArchiveLayout}, by the record's arrival time), making a file
+ * every record as-is into the archive layout, with the offers API's decision lines ({@link #archiveDecision}) ({@link ArchiveLayout}, by the record's arrival time), making a file
  * visible each buffer interval, as Firehose delivers an object per buffer. The Spark jobs read what it writes.
  */
 public final class LocalArchiver implements AutoCloseable {
@@ -39,6 +43,10 @@ public final class LocalArchiver implements AutoCloseable {
         return t;
     });
     private final AtomicLong archived = new AtomicLong();
+    private final ArchiveFileWriter decisionWriter;
+    private final AtomicLong decisionsArchived = new AtomicLong();
+    private final Queue<String> decisions = new ConcurrentLinkedQueue<>();
+    private final BatchCodec codec = new BatchCodec();
     private final Duration bufferInterval;
     private long lastFlush = System.nanoTime();
 
@@ -49,6 +57,7 @@ public final class LocalArchiver implements AutoCloseable {
     public LocalArchiver(KinesisClient kinesis, Map<String, String> streams, Path root, Duration bufferInterval) {
         this.kinesis = kinesis;
         this.bufferInterval = bufferInterval;
+        this.decisionWriter = new ArchiveFileWriter(root, ArchiveLayout.RAW, "local-decisions");
         streams.forEach((stream, prefix) -> {
             writers.put(stream, new ArchiveFileWriter(root, prefix, "local-" + stream));
             for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
@@ -65,9 +74,22 @@ public final class LocalArchiver implements AutoCloseable {
         return this;
     }
 
-    /** Records written so far (visible or still buffered). */
+    /**
+     * The offers API's decision lines ({@code offer_served} events), archived under the raw prefix with the players'
+     * events — what the log subscription and its Firehose do on AWS. Takes a line from any thread, never blocks.
+     */
+    public void archiveDecision(String line) {
+        decisions.add(line);
+    }
+
+    /** Stream records written so far (visible or still buffered). */
     public long recordsArchived() {
         return archived.get();
+    }
+
+    /** Decision lines written so far (visible or still buffered). */
+    public long decisionsArchived() {
+        return decisionsArchived.get();
     }
 
     /** Makes everything archived so far visible now, without waiting for the buffer interval. */
@@ -106,6 +128,14 @@ public final class LocalArchiver implements AutoCloseable {
             archived.addAndGet(records.size());
             iterators.put(key, response.nextShardIterator());
         }
+        List<byte[]> lines = new ArrayList<>();
+        for (String line = decisions.poll(); line != null; line = decisions.poll()) {
+            lines.add(line.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!lines.isEmpty()) {
+            decisionWriter.append(Instant.now(), codec.encodeLines(lines));
+            decisionsArchived.addAndGet(lines.size());
+        }
         if (System.nanoTime() - lastFlush >= bufferInterval.toNanos()) {
             flushAll();
         }
@@ -113,6 +143,7 @@ public final class LocalArchiver implements AutoCloseable {
 
     private void flushAll() {
         writers.values().forEach(ArchiveFileWriter::flush);
+        decisionWriter.flush();
         lastFlush = System.nanoTime();
     }
 

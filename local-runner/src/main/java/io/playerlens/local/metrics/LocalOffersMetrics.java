@@ -14,7 +14,6 @@ public final class LocalOffersMetrics implements OffersMetrics {
 
     private final Map<String, LatencyWindow> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> fallbacks = new ConcurrentHashMap<>();
-    private final LongAdder logFailures = new LongAdder();
 
     @Override
     public void served(String model, String variant, boolean fallback, String reason, double millis) {
@@ -22,11 +21,6 @@ public final class LocalOffersMetrics implements OffersMetrics {
         if (fallback) {
             fallbacks.computeIfAbsent(model, m -> new LongAdder()).increment();
         }
-    }
-
-    @Override
-    public void offerServedLogFailed() {
-        logFailures.increment();
     }
 
     /** Per model (sorted by name), what was served since the last call. */

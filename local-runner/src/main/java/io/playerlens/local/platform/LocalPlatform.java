@@ -23,6 +23,7 @@ import io.playerlens.local.metrics.LocalIngestMetrics;
 import io.playerlens.local.metrics.LocalOffersMetrics;
 import io.playerlens.offers.Placements;
 import io.playerlens.local.models.LocalModels;
+import io.playerlens.offers.OfferServedLog;
 import io.playerlens.offers.OffersHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.playerlens.profile.ProfileHandler;
@@ -169,7 +170,8 @@ public final class LocalPlatform implements AutoCloseable {
             LocalModels models = LocalModels.load(options.modelsDir(),
                     playerId -> ProfileStore.features(dynamo, PROFILES_TABLE, playerId));
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
-            OffersHandler offers = new OffersHandler(env, models, offersMetrics);
+            LocalArchiver decisions = archiver;
+            OffersHandler offers = new OffersHandler(env, models, new OfferServedLog(decisions::archiveDecision), offersMetrics);
             LocalFeatureJob job = featureJob;
             liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> job.counters().sum(MetricNames.DEAD_LETTERS), 900).start();
             DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson));

@@ -75,12 +75,23 @@ class ArchiveAndOfflineParityIT {
                 assertThat(features).as(player).isPresent();
                 assertThat(features.get().get("events_total")).as(player).isEqualTo((long) ids.size());
             }));
+            // Offers for a few players: each decision is archived beside the events (and left out of the features).
+            List<String> offered = eventIds.keySet().stream().sorted().limit(3).toList();
+            Map<String, String> variants = new HashMap<>();
+            for (String player : offered) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player
+                        + "/offers?placement=store")).header("x-api-key", "dev-key").GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                variants.put(player, MAPPER.readTree(response.body()).get("variant").asText());
+            }
             int records = StreamReader.readAll(platform.aws().kinesis(), LocalPlatform.EVENTS_STREAM).size();
-            await().atMost(Duration.ofSeconds(30)).until(() -> platform.archiver().recordsArchived() >= records);
+            await().atMost(Duration.ofSeconds(30)).until(() -> platform.archiver().recordsArchived() >= records
+                    && platform.archiver().decisionsArchived() >= offered.size());
             platform.archiver().flush();
 
             Path archive = LocalPlatform.archiveDir(platform.options());
             Set<String> archivedIds = new HashSet<>();
+            Map<String, String> decisions = new HashMap<>();
             Set<LocalDate> days = new TreeSet<>();
             try (Stream<Path> files = Files.walk(archive.resolve("raw"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".gz")).toList()) {
@@ -88,6 +99,10 @@ class ArchiveAndOfflineParityIT {
                     assertThat(file.getParent().getParent().getFileName().toString()).matches("dt=\\d{4}-\\d\\d-\\d\\d");
                     for (String line : lines(file)) {
                         JsonNode event = MAPPER.readTree(line);
+                        if ("offer_served".equals(event.get("type").asText())) {
+                            decisions.put(event.get("player_id").asText(), event.get("props").get("variant").asText());
+                            continue;
+                        }
                         archivedIds.add(event.get("event_id").asText());
                         days.add(Instant.ofEpochMilli(event.get("ts").asLong()).atZone(ZoneOffset.UTC).toLocalDate());
                     }
@@ -96,6 +111,7 @@ class ArchiveAndOfflineParityIT {
             Set<String> sent = new HashSet<>();
             eventIds.values().forEach(sent::addAll);
             assertThat(archivedIds).as("every accepted event is in the raw archive").isEqualTo(sent);
+            assertThat(decisions).as("every offers decision is in the raw archive, as served").isEqualTo(variants);
 
             Path out = work.resolve("backfill");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
