@@ -11,6 +11,7 @@ import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.event.ValidationResult;
+import io.playerlens.simulator.PlayerSimulator;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +54,11 @@ public final class IngestBench {
             System.out.println();
         }
 
-        RealisticEvents sample = new RealisticEvents(3);
+        PlayerSimulator sample = new PlayerSimulator(3, 100, "p-");
         double clientBytes = 0;
         int clientEvents = 0;
         for (int i = 0; i < 100; i++) {
-            for (JsonNode e : sample.batch(50, System.currentTimeMillis()).get("events")) {
+            for (JsonNode e : sample.clientBatch(i, System.currentTimeMillis(), 50).get("events")) {
                 clientBytes += e.toString().length();
                 clientEvents++;
             }
@@ -102,13 +103,13 @@ public final class IngestBench {
 
     /** Batches in their stream form (validated, canonical), grouped as the handler would pack them. */
     private static List<List<JsonNode>> canonicalBatches(int size, long seed) {
-        RealisticEvents generator = new RealisticEvents(seed);
+        PlayerSimulator generator = new PlayerSimulator(seed, 1000, "p-");
         EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), io.playerlens.contracts.event.EventTimePolicy.defaults());
         List<List<JsonNode>> batches = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (int b = 0; b < BATCHES; b++) {
             List<JsonNode> batch = new ArrayList<>();
-            for (JsonNode raw : generator.batch(size, now).get("events")) {
+            for (JsonNode raw : generator.clientBatch(b, now, size).get("events")) {
                 ValidationResult result = validator.validate(raw, raw.toString().length(), "space-race", now);
                 batch.add(((ValidationResult.Accepted) result).event());
             }

@@ -7,6 +7,7 @@ import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestConfig;
 import io.playerlens.ingest.IngestHandler;
 import io.playerlens.ingest.IngestMetrics;
+import io.playerlens.simulator.PlayerSimulator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,12 +71,12 @@ public class IngestHandlerBenchmark {
                 EnvVars.QUARANTINE_STREAM_NAME, "quarantine",
                 EnvVars.API_KEY_HASHES, "bench:" + ApiKeys.sha256Hex("bench-key")));
         handler = new IngestHandler(config, new AcceptingKinesis(), IngestMetrics.NONE);
-        RealisticEvents events = new RealisticEvents(42);
+        PlayerSimulator events = new PlayerSimulator(42, 64, "p-");
         requests = new APIGatewayV2HTTPEvent[64];
         for (int i = 0; i < requests.length; i++) {
             requests[i] = APIGatewayV2HTTPEvent.builder()
                     .withHeaders(Map.of("content-type", "application/json", "x-api-key", "bench-key"))
-                    .withBody(events.batch(batchSize, System.currentTimeMillis()).toString())
+                    .withBody(events.clientBatch(i, System.currentTimeMillis(), batchSize).toString())
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("bench-" + i).build())
                     .build();
         }

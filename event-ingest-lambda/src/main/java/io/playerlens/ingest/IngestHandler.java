@@ -14,7 +14,7 @@ import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.lambda.ApiKeyStore;
-import io.playerlens.lambda.AwsClients;
+import io.playerlens.store.AwsClients;
 import io.playerlens.lambda.HttpResponses;
 import java.time.Clock;
 import java.util.List;

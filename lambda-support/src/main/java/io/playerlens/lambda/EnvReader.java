@@ -1,6 +1,7 @@
 package io.playerlens.lambda;
 
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.store.AwsClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

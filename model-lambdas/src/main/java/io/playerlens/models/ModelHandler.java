@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelAnswer;
-import io.playerlens.lambda.AwsClients;
+import io.playerlens.store.AwsClients;
 import io.playerlens.lambda.EnvReader;
 import io.playerlens.store.ProfileStore;
 import io.playerlens.models.runtime.LoadedModel;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.event.ServerEventTypes;
-import io.playerlens.lambda.AwsClients;
+import io.playerlens.store.AwsClients;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;

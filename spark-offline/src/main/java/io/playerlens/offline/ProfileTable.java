@@ -1,7 +1,7 @@
 package io.playerlens.offline;
 
 import io.playerlens.contracts.config.EnvVars;
-import io.playerlens.lambda.AwsClients;
+import io.playerlens.store.AwsClients;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./playerlens}: the developer commands of the platform. */
 @Command(name = "playerlens", mixinStandardHelpOptions = true, version = "playerlens 0.1.0",
         description = "Live player activity to personalised offers: run the platform locally and work with it.",
-        subcommands = {UpCommand.class, BenchCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class PlayerlensCli {
 
     public static void main(String[] args) {

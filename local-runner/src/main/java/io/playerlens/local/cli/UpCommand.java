@@ -1,7 +1,7 @@
 package io.playerlens.local.cli;
 
 import io.playerlens.local.platform.LocalPlatform;
-import io.playerlens.local.sim.SimulatorDriver;
+import io.playerlens.simulator.SimulatorDriver;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -10,7 +10,7 @@ import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.StreamReader;
 import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
-import io.playerlens.local.sim.PlayerSimulator;
+import io.playerlens.simulator.PlayerSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
-import io.playerlens.local.sim.SimulatorDriver;
+import io.playerlens.simulator.SimulatorDriver;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

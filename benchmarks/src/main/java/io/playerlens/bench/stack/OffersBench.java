@@ -1,4 +1,4 @@
-package io.playerlens.local.bench;
+package io.playerlens.bench.stack;
 
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.local.platform.LocalPlatform;

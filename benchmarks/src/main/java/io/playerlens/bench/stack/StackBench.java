@@ -1,10 +1,6 @@
-package io.playerlens.local.cli;
+package io.playerlens.bench.stack;
 
 import io.playerlens.contracts.metrics.MetricNames;
-import io.playerlens.local.bench.BenchReport;
-import io.playerlens.local.bench.CostModel;
-import io.playerlens.local.bench.FreshnessBench;
-import io.playerlens.local.bench.OffersBench;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.platform.LocalPlatform;
 import java.nio.file.Path;
@@ -19,9 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./playerlens bench}: starts a fresh local stack, loads it, and reports event → profile freshness and cost figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the local stack: event → profile freshness under load, DynamoDB writes per event.")
-final class BenchCommand implements Callable<Integer> {
+@Command(name = "stack", mixinStandardHelpOptions = true,
+        description = "Benchmark the local stack: event → profile freshness under load, DynamoDB writes per event, offers, cost.")
+public final class StackBench implements Callable<Integer> {
 
     @Option(names = "--rate", defaultValue = "2000", description = "Background events per second (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -138,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
             if (offersRate > 0) {
                 List<String> players = new ArrayList<>();
                 for (int i = 0; i < result.activePlayers(); i++) {
-                    players.add("load-" + i);
+                    players.add(FreshnessBench.LOAD_PLAYER_PREFIX + i);
                 }
                 System.out.printf("%nOffers: %.0f GET /offers per second for %d s over %d players with profiles...%n", offersRate, duration, players.size());
                 OffersBench.Result offers = new OffersBench(platform).run(players, offersRate, Duration.ofSeconds(duration));

@@ -1,4 +1,4 @@
-package io.playerlens.local.bench;
+package io.playerlens.bench.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;

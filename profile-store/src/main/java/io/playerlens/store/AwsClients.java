@@ -1,4 +1,4 @@
-package io.playerlens.lambda;
+package io.playerlens.store;
 
 import static io.playerlens.contracts.config.EnvVars.AWS_ENDPOINT_URL_DYNAMODB;
 import static io.playerlens.contracts.config.EnvVars.AWS_ENDPOINT_URL_KINESIS;

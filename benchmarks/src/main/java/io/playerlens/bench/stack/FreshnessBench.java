@@ -1,10 +1,11 @@
-package io.playerlens.local.bench;
+package io.playerlens.bench.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.local.metrics.DynamoDbWriteCounter;
 import io.playerlens.local.platform.LocalPlatform;
+import io.playerlens.simulator.PlayerSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * send a batch and poll DynamoDB until their profile counts it. Stage times come from the item's stamps.
  */
 public final class FreshnessBench {
+    /** The background clients' player ids: {@code load-0}, {@code load-1}, ... (the offers bench asks for them). */
+    public static final String LOAD_PLAYER_PREFIX = "load-";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One probe: total and per-stage milliseconds. */
@@ -58,7 +60,6 @@ public final class FreshnessBench {
         AtomicLong sentEvents = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Semaphore inFlight = new Semaphore(512);
-        Random random = new Random(7);
         URI events = platform.baseUrl().resolve("/v1/events");
         String key = platform.options().apiKey();
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
@@ -66,6 +67,7 @@ public final class FreshnessBench {
         double background = Math.max(0, eventsPerSecond - probesPerSecond * batchSize);
         double batchesPerTick = background / batchSize / 200.0;
         int players = Math.max(1, (int) Math.round(background / batchSize * sendInterval.toMillis() / 1000.0));
+        PlayerSimulator loadPlayers = new PlayerSimulator(7, players, LOAD_PLAYER_PREFIX);
         int[] nextPlayer = {0};
         double[] carry = {0};
         load.scheduleAtFixedRate(() -> {
@@ -77,7 +79,7 @@ public final class FreshnessBench {
                     continue;
                 }
                 // Round robin: each player sends a batch once per send interval, as a client in a session does.
-                byte[] body = BenchEvents.batch(random, "load-" + (nextPlayer[0]++ % players), batchSize, System.currentTimeMillis());
+                byte[] body = bytes(loadPlayers.clientBatch(nextPlayer[0]++, System.currentTimeMillis(), batchSize));
                 http.sendAsync(post(events, key, body), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                     inFlight.release();
                     if (e != null || r.statusCode() != 200) {
@@ -90,13 +92,13 @@ public final class FreshnessBench {
         }, 0, 5, TimeUnit.MILLISECONDS);
 
         try {
-            probeUntil(System.nanoTime() + warmup.toNanos(), probesPerSecond, batchSize, new ArrayList<>(), new Random(1), "warm");
+            probeUntil(System.nanoTime() + warmup.toNanos(), probesPerSecond, batchSize, new ArrayList<>(), 1, "warm");
             long eventsBefore = sentEvents.get();
             long writesBefore = DynamoDbWriteCounter.writes();
             long started = System.nanoTime();
             long measuredFrom = System.currentTimeMillis();
             List<Sample> samples = new ArrayList<>();
-            probeUntil(started + measure.toNanos(), probesPerSecond, batchSize, samples, new Random(2), "probe");
+            probeUntil(started + measure.toNanos(), probesPerSecond, batchSize, samples, 2, "probe");
             double seconds = (System.nanoTime() - started) / 1e9;
             long eventsSent = sentEvents.get() - eventsBefore + (long) samples.size() * batchSize;
             long writes = DynamoDbWriteCounter.writes() - writesBefore;
@@ -113,7 +115,7 @@ public final class FreshnessBench {
         }
     }
 
-    private void probeUntil(long deadline, double perSecond, int batchSize, List<Sample> samples, Random random, String prefix)
+    private void probeUntil(long deadline, double perSecond, int batchSize, List<Sample> samples, long seed, String prefix)
             throws Exception {
         URI events = platform.baseUrl().resolve("/v1/events");
         long pause = (long) (1000 / perSecond);
@@ -121,13 +123,14 @@ public final class FreshnessBench {
         long[] expected = new long[probePlayers];
         int next = 0;
         String run = Long.toString(System.nanoTime(), 36);
+        PlayerSimulator probes = new PlayerSimulator(seed, probePlayers, prefix + "-" + run + "-");
         while (System.nanoTime() < deadline) {
             int p = next++ % probePlayers;
-            String player = prefix + "-" + run + "-" + p;
+            String player = probes.player(p).playerId();
             long sentAt = System.nanoTime();
             long sentAtMillis = System.currentTimeMillis();
             HttpResponse<Void> response = http.send(post(events, platform.options().apiKey(),
-                    BenchEvents.batch(random, player, batchSize, sentAtMillis)), HttpResponse.BodyHandlers.discarding());
+                    bytes(probes.clientBatch(p, sentAtMillis, batchSize))), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 continue;
             }
@@ -164,6 +167,10 @@ public final class FreshnessBench {
             Thread.sleep(2); // the probe's polling interval: its resolution, at a CPU cost the machine can spare
         }
         return null;
+    }
+
+    private static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static HttpRequest post(URI uri, String key, byte[] body) {

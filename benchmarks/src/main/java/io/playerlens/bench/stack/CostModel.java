@@ -1,4 +1,4 @@
-package io.playerlens.local.bench;
+package io.playerlens.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.playerlens.local.sim;
+package io.playerlens.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.playerlens.local.bench;
+package io.playerlens.bench.stack;
 
 import java.util.List;
 

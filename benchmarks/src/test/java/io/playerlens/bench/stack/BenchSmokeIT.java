@@ -1,4 +1,4 @@
-package io.playerlens.local.cli;
+package io.playerlens.bench.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ class BenchSmokeIT {
     @Test
     void shortBench_writesAReportWithEveryFigure() throws Exception {
         Path out = Path.of("target", "bench-smoke");
-        int exit = new CommandLine(new BenchCommand()).execute("--rate", "100", "--duration", "3", "--warmup", "2",
+        int exit = new CommandLine(new StackBench()).execute("--rate", "100", "--duration", "3", "--warmup", "2",
                 "--offers-rate", "20", "--probes", "5", "--shards", "1", "--parallelism", "1", "--out", out.toString());
         assertThat(exit).isZero();
 

@@ -1,4 +1,4 @@
-package io.playerlens.local.sim;
+package io.playerlens.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
