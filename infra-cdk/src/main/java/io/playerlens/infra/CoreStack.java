@@ -110,7 +110,7 @@ public final class CoreStack extends Stack {
                         profiles.getTableName())));
         profiles.grantReadWriteData(profile);
         events.grantWrite(profile);
-        ObjectNode placementSettings = PlacementSettings.settings(Path.of("..", "models", "placements.json"));
+        ObjectNode placementSettings = PlacementSettings.settings(Models.DIR);
         Alias offers = javaLambda(OFFERS, "offers-api-lambda", "io.playerlens.offers.OffersHandler", 512,
                 merge(common, Map.of(EnvVars.PLACEMENTS_SSM_PATH, PlacementParameters.ROOT, EnvVars.MODEL_FUNCTION_PREFIX,
                         ModelFunctions.DEFAULT_PREFIX, EnvVars.PLACEMENTS_JSON, placementSettings.toString())));

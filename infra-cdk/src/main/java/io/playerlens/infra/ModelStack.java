@@ -1,10 +1,11 @@
 package io.playerlens.infra;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.metrics.MetricNames;
 import io.playerlens.contracts.offers.ModelFunctions;
+import io.playerlens.contracts.offers.Placement;
 import io.playerlens.contracts.offers.PlacementParameters;
+import io.playerlens.contracts.offers.Placements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,6 @@ import software.constructs.Construct;
  * It finds the shared table through SSM, never a CloudFormation export, so it can be removed at any time.
  */
 public final class ModelStack extends software.amazon.awscdk.Stack {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public ModelStack(Construct scope, StackProps stackProps, ModelStackProps props) {
         super(scope, "PlayerlensModel-" + props.model(), stackProps);
@@ -85,10 +85,15 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
                 .build();
         NagAcknowledgments.codeDeployRole(deployment.getRole());
 
-        StringParameter.Builder.create(this, "Registration")
-                .parameterName(PlacementParameters.variant(props.placement(), props.model()))
-                .stringValue(json(Map.of("variant", props.variant(), "model", props.model(), "weight", props.weight())))
-                .build();
+        for (ModelStackProps.Registration registration : props.registrations()) {
+            // The first keeps the id it always had, so an update never replaces (and so never re-creates) its parameter.
+            String id = registration == props.registrations().get(0) ? "Registration" : "Registration-" + registration.placement();
+            StringParameter.Builder.create(this, id)
+                    .parameterName(PlacementParameters.variant(registration.placement(), props.model()))
+                    .stringValue(Placements.variantJson(new Placement.Variant(registration.variant(), props.model(), registration.weight()))
+                            .toString())
+                    .build();
+        }
 
         Metric served = offersMetric(MetricNames.OFFERS_SERVED, props.model(), "Sum");
         Dashboard.Builder.create(this, "Dashboard").dashboardName("playerlens-model-" + props.model()).widgets(List.of(List.of(
@@ -133,14 +138,6 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    private static String json(Map<String, Object> value) {
-        try {
-            return MAPPER.writeValueAsString(new java.util.TreeMap<>(value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

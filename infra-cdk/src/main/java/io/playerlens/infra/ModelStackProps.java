@@ -1,41 +1,35 @@
 package io.playerlens.infra;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What a data scientist says about a model's deployment: the model folder's name (under {@code models/}), the
- * placement it serves, its variant name and traffic weight there, and its latency budget.
+ * A model's deployment, derived from its folder ({@link Models}): the folder's name under {@code models/}, the
+ * placements it serves with its variant name and weight (percent) in each, its latency budget and memory.
  */
-public record ModelStackProps(String model, String placement, String variant, int weight, int latencyBudgetMillis, int memoryMb) {
+public record ModelStackProps(String model, List<Registration> registrations, int latencyBudgetMillis, int memoryMb) {
+
+    /** The model as one variant of a placement's split. */
+    public record Registration(String placement, String variant, int weight) {
+    }
 
     public static Builder model(String model) {
         return new Builder(model);
     }
 
-    /** Fluent builder with sensible defaults (placement store, weight 100, 50 ms budget, 1,024 MB). */
+    /** Fluent builder (no registration, 50 ms budget, 1,024 MB unless said). */
     public static final class Builder {
         private final String model;
-        private String placement = "store";
-        private String variant;
-        private int weight = 100;
+        private final List<Registration> registrations = new ArrayList<>();
         private int latencyBudgetMillis = 50;
         private int memoryMb = 1024;
 
         private Builder(String model) {
             this.model = model;
-            this.variant = model;
         }
 
-        public Builder placement(String placement) {
-            this.placement = placement;
-            return this;
-        }
-
-        public Builder variant(String variant) {
-            this.variant = variant;
-            return this;
-        }
-
-        public Builder weight(int weight) {
-            this.weight = weight;
+        public Builder register(String placement, String variant, int weight) {
+            registrations.add(new Registration(placement, variant, weight));
             return this;
         }
 
@@ -50,7 +44,7 @@ public record ModelStackProps(String model, String placement, String variant, in
         }
 
         public ModelStackProps build() {
-            return new ModelStackProps(model, placement, variant, weight, latencyBudgetMillis, memoryMb);
+            return new ModelStackProps(model, List.copyOf(registrations), latencyBudgetMillis, memoryMb);
         }
     }
 }

@@ -1,42 +1,23 @@
 package io.playerlens.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.offers.PlacementParameters;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.playerlens.contracts.offers.Placements;
 import java.nio.file.Path;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
  * Each placement's settings (salt, budget, default offers) from {@code models/placements.json}, published for the
- * offers API. The variants are not taken from the file: on AWS each model stack registers its own.
+ * offers API. The variants are not published here: on AWS each model stack registers its own ({@link Models}).
  */
 final class PlacementSettings {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private PlacementSettings() {
     }
 
     /** Each placement's settings without its variants: what the core stack publishes and the offers Lambda starts with. */
-    static ObjectNode settings(Path file) {
-        JsonNode placements;
-        try {
-            placements = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.toAbsolutePath().normalize(), e);
-        }
-        ObjectNode settings = MAPPER.createObjectNode();
-        placements.fields().forEachRemaining(entry -> {
-            if (!entry.getKey().startsWith("_")) {
-                ObjectNode placement = ((ObjectNode) entry.getValue()).deepCopy();
-                placement.remove("variants");
-                settings.set(entry.getKey(), placement);
-            }
-        });
-        return settings;
+    static ObjectNode settings(Path modelsDir) {
+        return Placements.readDeclared(modelsDir).toJson(false);
     }
 
     /** One SSM parameter per placement, at the path the offers API's registry reads. */

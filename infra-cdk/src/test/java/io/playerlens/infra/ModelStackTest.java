@@ -17,7 +17,7 @@ class ModelStackTest {
     @BeforeAll
     static void synth() {
         template = Template.fromStack(new ModelStack(new App(), StackProps.builder().build(),
-                ModelStackProps.model("store-logreg").placement("store").variant("B").weight(20).latencyBudgetMillis(50).build()));
+                ModelStackProps.model("store-logreg").register("store", "B", 20).latencyBudgetMillis(50).build()));
     }
 
     @Test
@@ -48,7 +48,7 @@ class ModelStackTest {
     void theModel_registersItsVariantAndWeight_forItsPlacement() {
         template.hasResourceProperties("AWS::SSM::Parameter", Map.of(
                 "Name", "/playerlens/placements/store/variants/store-logreg",
-                "Value", "{\"model\":\"store-logreg\",\"variant\":\"B\",\"weight\":20}"));
+                "Value", "{\"variant\":\"B\",\"model\":\"store-logreg\",\"weight\":20}"));
     }
 
     @Test

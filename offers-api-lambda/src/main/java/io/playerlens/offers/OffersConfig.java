@@ -2,6 +2,7 @@ package io.playerlens.offers;
 
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelFunctions;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.lambda.ApiKeyStore;
 import io.playerlens.lambda.EnvReader;
 import java.util.Map;

@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.event.Unicode;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.OfferJson;
+import io.playerlens.contracts.offers.Placement;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
@@ -146,9 +148,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         body.put("model", variant.model());
         body.put("model_version", answer.modelVersion());
         body.put("variant", variant.variant());
-        ArrayNode list = body.putArray("offers");
-        offers.forEach(o -> list.addObject().put("offer_id", o.offer().offerId()).put("sku", o.offer().sku())
-                .put("price_cents", o.offer().priceCents()).put("score", o.score()));
+        body.set("offers", OfferJson.writeScored(offers));
         body.put("fallback", fallback);
         if (fallback) {
             body.put("reason", answer.failure());

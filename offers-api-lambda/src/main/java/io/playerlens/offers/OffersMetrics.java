@@ -4,10 +4,10 @@ import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_MODEL;
 import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_REASON;
 import static io.playerlens.contracts.metrics.MetricNames.DIMENSION_SERVICE;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
-import static io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_FALLBACK;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_LATENCY_MS;
 import static io.playerlens.contracts.metrics.MetricNames.OFFERS_SERVED;
+import static io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API;
 
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsBuilder;

@@ -1,5 +1,6 @@
 package io.playerlens.offers;
 
+import io.playerlens.contracts.offers.Placements;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.playerlens.offers;
 
+import io.playerlens.contracts.offers.Placement;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

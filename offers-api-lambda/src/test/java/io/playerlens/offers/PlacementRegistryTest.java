@@ -2,6 +2,8 @@ package io.playerlens.offers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playerlens.contracts.offers.Placement;
+import io.playerlens.contracts.offers.Placements;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

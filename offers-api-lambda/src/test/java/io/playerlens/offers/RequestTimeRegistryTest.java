@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.config.EnvVars;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.Offer;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.lambda.ApiKeys;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.playerlens.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playerlens.contracts.offers.Offer;
+import io.playerlens.contracts.offers.Placement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.playerlens.contracts.offers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -82,19 +81,14 @@ public final class ModelAnswer {
         if (failure != null) {
             json.put("failure", failure);
         }
-        ArrayNode array = json.putArray("offers");
-        for (ScoredOffer o : offers) {
-            array.addObject().put("offer_id", o.offer().offerId()).put("sku", o.offer().sku())
-                    .put("price_cents", o.offer().priceCents()).put("score", o.score());
-        }
+        json.set("offers", OfferJson.writeScored(offers));
         return json;
     }
 
     public static ModelAnswer fromJson(JsonNode json) {
         List<ScoredOffer> offers = new ArrayList<>();
         for (JsonNode o : json.path("offers")) {
-            offers.add(new ScoredOffer(new Offer(o.path("offer_id").asText(), o.path("sku").asText(), o.path("price_cents").asLong()),
-                    o.path("score").asDouble()));
+            offers.add(OfferJson.readScored(o));
         }
         return new ModelAnswer(json.path("model").asText(null), json.path("model_version").asText(null), offers,
                 json.hasNonNull("failure") ? json.get("failure").asText() : null);

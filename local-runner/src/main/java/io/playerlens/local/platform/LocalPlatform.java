@@ -21,7 +21,7 @@ import io.playerlens.local.dashboard.DashboardEndpoint;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.metrics.LocalIngestMetrics;
 import io.playerlens.local.metrics.LocalOffersMetrics;
-import io.playerlens.offers.Placements;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.local.models.LocalModels;
 import io.playerlens.offers.OfferServedLog;
 import io.playerlens.offers.OffersHandler;
@@ -210,13 +210,9 @@ public final class LocalPlatform implements AutoCloseable {
         return env;
     }
 
+    /** {@code models/placements.json}, checked as declared (weights in percent adding up to 100), in its JSON form. */
     private static String placements(Path modelsDir) {
-        Path file = modelsDir.resolve("placements.json");
-        try {
-            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "{}";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
-        }
+        return Placements.readDeclared(modelsDir).toJson(true).toString();
     }
 
     public LocalModels models() {

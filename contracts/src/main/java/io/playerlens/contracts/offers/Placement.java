@@ -1,0 +1,121 @@
+package io.playerlens.contracts.offers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A placement's routing: its players split between model variants by weight, a salt that makes the split stable
+ * per player (change it to reshuffle), the time budget for the model's answer, and the offers served otherwise.
+ */
+public final class Placement {
+    private final String name;
+    private final String salt;
+    private final Duration budget;
+    private final List<Offer> defaultOffers;
+    private final List<Variant> variants;
+
+    public Placement(String name, String salt, Duration budget, List<Offer> defaultOffers, List<Variant> variants) {
+        this.name = name;
+        this.salt = salt;
+        this.budget = budget;
+        this.defaultOffers = List.copyOf(defaultOffers);
+        this.variants = List.copyOf(variants);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String salt() {
+        return salt;
+    }
+
+    public Duration budget() {
+        return budget;
+    }
+
+    public List<Offer> defaultOffers() {
+        return defaultOffers;
+    }
+
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    /** The same placement with other variants (the registry's, on AWS). */
+    public Placement withVariants(List<Variant> others) {
+        return new Placement(name, salt, budget, defaultOffers, others);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Placement)) {
+            return false;
+        }
+        Placement that = (Placement) o;
+        return name.equals(that.name) && salt.equals(that.salt) && budget.equals(that.budget) && defaultOffers.equals(that.defaultOffers)
+                && variants.equals(that.variants);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, salt, budget, defaultOffers, variants);
+    }
+
+    @Override
+    public String toString() {
+        return "Placement[name=" + name + ", salt=" + salt + ", budget=" + budget + ", defaultOffers=" + defaultOffers + ", variants="
+                + variants + "]";
+    }
+
+    /** One arm of the split: a variant name, the model serving it, and its share of the placement's players in percent. */
+    public static final class Variant {
+        private final String variant;
+        private final String model;
+        private final int weight;
+
+        public Variant(String variant, String model, int weight) {
+            this.variant = variant;
+            this.model = model;
+            this.weight = weight;
+        }
+
+        public String variant() {
+            return variant;
+        }
+
+        public String model() {
+            return model;
+        }
+
+        public int weight() {
+            return weight;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof Variant)) {
+                return false;
+            }
+            Variant that = (Variant) o;
+            return weight == that.weight && variant.equals(that.variant) && model.equals(that.model);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(variant, model, weight);
+        }
+
+        @Override
+        public String toString() {
+            return "Variant[variant=" + variant + ", model=" + model + ", weight=" + weight + "]";
+        }
+    }
+}
