@@ -118,7 +118,7 @@ class DescriptorParserTest {
     void offerWithoutSku() throws Exception {
         ObjectNode json = valid();
         ((ObjectNode) json.get("offers").get(0)).remove("sku");
-        assertThat(problems(json)).contains("offers: every offer needs an offer_id and a sku");
+        assertThat(problems(json)).contains("offers: every offer needs an offer_id and a sku (strings)");
     }
 
     @Test
