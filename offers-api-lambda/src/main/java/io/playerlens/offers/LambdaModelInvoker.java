@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ModelFunctions;
+import io.playerlens.contracts.offers.ModelRequest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -32,7 +32,7 @@ public final class LambdaModelInvoker implements ModelInvoker {
     @Override
     public ModelAnswer invoke(String model, String playerId, String placement, Duration budget) {
         try {
-            byte[] payload = MAPPER.writeValueAsBytes(Map.of("player_id", playerId, "placement", placement));
+            byte[] payload = MAPPER.writeValueAsBytes(new ModelRequest(playerId, placement).toJson());
             InvokeResponse response = lambda.invoke(b -> b.functionName(functionPrefix + model).qualifier(ModelFunctions.ALIAS)
                     .payload(SdkBytes.fromByteArray(payload))
                     .overrideConfiguration(c -> c.apiCallTimeout(budget)));
