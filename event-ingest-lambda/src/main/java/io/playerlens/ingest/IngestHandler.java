@@ -14,12 +14,12 @@ import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.lambda.ApiKeyStore;
-import io.playerlens.store.AwsClients;
 import io.playerlens.lambda.HttpResponses;
+import io.playerlens.lambda.RequestIds;
+import io.playerlens.store.AwsClients;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -71,7 +71,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (context != null) {
             metrics.coldStart(context);
         }
-        String requestId = requestId(request, context);
+        String requestId = RequestIds.of(request, context);
         try {
             String gameId = gameOf(request);
             byte[] body = RequestBody.read(request.getHeaders(), request.getBody(), request.getIsBase64Encoded(), config.maxBodyBytes());
@@ -119,15 +119,5 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             entry.put("error", r.error());
         }
         return body.toString();
-    }
-
-    private static String requestId(APIGatewayV2HTTPEvent request, Context context) {
-        if (request.getRequestContext() != null && request.getRequestContext().getRequestId() != null) {
-            return request.getRequestContext().getRequestId();
-        }
-        if (context != null && context.getAwsRequestId() != null) {
-            return context.getAwsRequestId();
-        }
-        return UUID.randomUUID().toString();
     }
 }

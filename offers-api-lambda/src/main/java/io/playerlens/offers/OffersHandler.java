@@ -15,14 +15,17 @@ import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
+import io.playerlens.lambda.RequestIds;
+import io.playerlens.store.AwsClients;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * {@code GET /v1/players/{player_id}/offers?placement=...}: picks the player's variant for the placement, asks its
@@ -46,14 +49,14 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * this constructor at publish time), models invoked as their own Lambdas.
      */
     public OffersHandler() {
-        this(OffersConfig.fromEnv(System.getenv(), ssmReader()), null, OfferServedLog.toStandardOutput(), new OffersMetrics.Emf());
+        this(OffersConfig.fromEnv(System.getenv(), ssmReader(System.getenv())), System.getenv(), null, OfferServedLog.toStandardOutput(),
+                new OffersMetrics.Emf());
     }
 
     /** Reads every parameter under a path; the client is built once (here), the reads happen on requests. */
-    private static java.util.function.Function<String, Map<String, String>> ssmReader() {
-        software.amazon.awssdk.services.ssm.SsmClient ssm = software.amazon.awssdk.services.ssm.SsmClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(2))).build();
+    private static java.util.function.Function<String, Map<String, String>> ssmReader(Map<String, String> env) {
+        SsmClient ssm = AwsClients.configure(SsmClient.builder(), env, "AWS_ENDPOINT_URL_SSM", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(2)).build();
         return path -> {
             Map<String, String> values = new java.util.HashMap<>();
             ssm.getParametersByPathPaginator(b -> b.path(path).recursive(true))
@@ -67,12 +70,13 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * appends decisions to the local archive).
      */
     public OffersHandler(Map<String, String> env, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
-        this(OffersConfig.fromEnv(env), models, decisions, metrics);
+        this(OffersConfig.fromEnv(env), env, models, decisions, metrics);
     }
 
-    private OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
-        this(config, models != null ? models : new LambdaModelInvoker(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create())
-                        .build(), config.modelFunctionPrefix()), decisions, metrics, Clock.systemUTC());
+    private OffersHandler(OffersConfig config, Map<String, String> env, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
+        this(config, models != null ? models : new LambdaModelInvoker(AwsClients.configure(LambdaClient.builder(), env,
+                        "AWS_ENDPOINT_URL_LAMBDA", Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)).build(),
+                        config.modelFunctionPrefix()), decisions, metrics, Clock.systemUTC());
     }
 
     OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog log, OffersMetrics metrics, Clock clock) {
@@ -89,7 +93,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (context != null) {
             metrics.coldStart(context);
         }
-        String requestId = requestId(request, context);
+        String requestId = RequestIds.of(request, context);
         PlayerRequest player = null;
         Placement placement = null;
         try {
@@ -157,15 +161,5 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 variant.variant(), offers, fallback, answer.failure(), clock.millis()));
         metrics.served(variant.model(), variant.variant(), fallback, answer.failure(), (System.nanoTime() - started) / 1e6);
         return HttpResponses.json(200, body.toString());
-    }
-
-    private static String requestId(APIGatewayV2HTTPEvent request, Context context) {
-        if (request.getRequestContext() != null && request.getRequestContext().getRequestId() != null) {
-            return request.getRequestContext().getRequestId();
-        }
-        if (context != null && context.getAwsRequestId() != null) {
-            return context.getAwsRequestId();
-        }
-        return java.util.UUID.randomUUID().toString();
     }
 }

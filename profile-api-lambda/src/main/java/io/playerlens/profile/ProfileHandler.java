@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.event.ServerEventTypes;
-import io.playerlens.store.AwsClients;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
+import io.playerlens.lambda.RequestIds;
+import io.playerlens.store.AwsClients;
 import io.playerlens.store.ProfileItemCodec;
 import io.playerlens.store.ProfileStore;
 import io.playerlens.store.StoredProfile;
@@ -70,6 +71,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (context != null) {
             metrics.coldStart(context);
         }
+        String requestId = RequestIds.of(request, context);
         try {
             PlayerRequest player = PlayerRequest.from(request, config.apiKeys());
             String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
@@ -78,10 +80,9 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (PlayerRequest.Refused refused) {
             return refused.response();
         } catch (SdkException e) {
-            LOG.error("profile request failed on an AWS call", e);
+            LOG.error("profile request {} failed on an AWS call", requestId, e);
             return HttpResponses.error(503, "profile store unavailable, retry later", Map.of("retry-after", "1"));
         } catch (RuntimeException e) {
-            String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "unknown";
             LOG.error("profile request {} failed unexpectedly", requestId, e);
             return HttpResponses.error(500, "internal error; request id " + requestId);
         } finally {

@@ -50,7 +50,12 @@ public final class AwsClients {
         return id -> client.getSecretValue(b -> b.secretId(id)).secretString();
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+    /**
+     * Any other service's client, configured the same way (URL-connection HTTP client, standard retries, the
+     * environment's region, endpoint override and credentials): e.g. {@code AwsClients.configure(SsmClient.builder(),
+     * env, "AWS_ENDPOINT_URL_SSM", ...).build()}.
+     */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Map<String, String> env, String endpointVariable, Duration connect, Duration socket, Duration call) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(socket))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call))
