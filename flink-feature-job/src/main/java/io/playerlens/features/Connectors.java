@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.config.FeatureJobProperties;
 import java.util.Properties;
 import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -12,16 +13,16 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 
 /**
- * The job's connectors, from the runtime properties. Group {@code EventsSource}: {@code stream.name} plus any
+ * The job's connectors, from the runtime properties ({@link FeatureJobProperties}: keys and defaults). Group {@code EventsSource}: {@code stream.name} plus any
  * {@code aws.*} / {@code flink.*} option of {@code flink-connector-kinesis} (passed through). Group
  * {@code ProfileSink}: {@code table.name}, the sink's buffering ({@code flush.timeout.ms}, {@code max.batch.size},
  * {@code max.inflight}) plus any {@code aws.*} option (passed through). Group {@code DeadLetterSink}: the quarantine
  * stream's {@code stream.name} plus any {@code aws.*} option.
  */
 public final class Connectors {
-    public static final String SOURCE_GROUP = io.playerlens.contracts.config.FeatureJobProperties.SOURCE_GROUP;
-    public static final String SINK_GROUP = io.playerlens.contracts.config.FeatureJobProperties.SINK_GROUP;
-    public static final String DEAD_LETTER_GROUP = io.playerlens.contracts.config.FeatureJobProperties.DEAD_LETTER_GROUP;
+    public static final String SOURCE_GROUP = FeatureJobProperties.SOURCE_GROUP;
+    public static final String SINK_GROUP = FeatureJobProperties.SINK_GROUP;
+    public static final String DEAD_LETTER_GROUP = FeatureJobProperties.DEAD_LETTER_GROUP;
 
     private Connectors() {
     }
@@ -29,10 +30,8 @@ public final class Connectors {
     /** Kinesis records as raw bytes; {@link RecordDecoder} turns each into many events. */
     public static DataStream<byte[]> eventsSource(StreamExecutionEnvironment env, JobProperties properties) {
         Properties consumer = properties.group(SOURCE_GROUP);
-        String stream = properties.require(SOURCE_GROUP, "stream.name");
-        consumer.remove("stream.name");
-        consumer.putIfAbsent("flink.stream.initpos", "TRIM_HORIZON");
-        consumer.putIfAbsent("flink.stream.recordpublisher", "POLLING");
+        String stream = properties.require(SOURCE_GROUP, FeatureJobProperties.STREAM_NAME);
+        consumer.remove(FeatureJobProperties.STREAM_NAME);
         return env.addSource(new FlinkKinesisConsumer<>(stream, new RawBytes(), consumer))
                 .name("kinesis: " + stream).uid("kinesis-source");
     }
@@ -40,15 +39,23 @@ public final class Connectors {
     /** The profiles table; writes the store refuses go to the dead-letter stream ({@link #DEAD_LETTER_GROUP}). */
     public static Sink<ProfileWrite> profileSink(JobProperties properties, FeatureJobSettings settings) {
         Properties sink = properties.group(SINK_GROUP);
-        String table = properties.require(SINK_GROUP, "table.name");
+        String table = properties.require(SINK_GROUP, FeatureJobProperties.TABLE_NAME);
         return new ProfileSink(table, settings.stateTtl(),
-                Integer.parseInt(sink.getProperty("max.batch.size", "25")),
-                // One request in flight per subtask keeps one player's writes in order.
-                Integer.parseInt(sink.getProperty("max.inflight", "1")),
-                Integer.parseInt(sink.getProperty("max.buffered", "10000")),
-                // The connector's default (5 s) would be 5 s of latency; a few ms still batch a busy subtask's writes.
-                Long.parseLong(sink.getProperty("flush.timeout.ms", "5")),
-                awsOptions(sink), properties.require(DEAD_LETTER_GROUP, "stream.name"), awsOptions(properties.group(DEAD_LETTER_GROUP)));
+                number(properties, SINK_GROUP, FeatureJobProperties.MAX_BATCH_SIZE),
+                number(properties, SINK_GROUP, FeatureJobProperties.MAX_INFLIGHT),
+                number(properties, SINK_GROUP, FeatureJobProperties.MAX_BUFFERED),
+                number(properties, SINK_GROUP, FeatureJobProperties.FLUSH_TIMEOUT_MS),
+                awsOptions(sink), properties.require(DEAD_LETTER_GROUP, FeatureJobProperties.STREAM_NAME),
+                awsOptions(properties.group(DEAD_LETTER_GROUP)));
+    }
+
+    private static int number(JobProperties properties, String group, String key) {
+        String value = properties.require(group, key);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("runtime property " + group + "." + key + " must be an integer, got '" + value + "'", e);
+        }
     }
 
     /**
@@ -56,7 +63,7 @@ public final class Connectors {
      * {@code aws.*} option. Entries are encoded as ingest's quarantine records, one per record, keyed by player.
      */
     public static Sink<String> deadLetterSink(JobProperties properties) {
-        String stream = properties.require(DEAD_LETTER_GROUP, "stream.name");
+        String stream = properties.require(DEAD_LETTER_GROUP, FeatureJobProperties.STREAM_NAME);
         return KinesisStreamsSink.<String>builder()
                 .setStreamName(stream)
                 .setKinesisClientProperties(awsOptions(properties.group(DEAD_LETTER_GROUP)))

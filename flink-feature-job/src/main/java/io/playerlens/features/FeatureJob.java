@@ -35,7 +35,7 @@ public final class FeatureJob {
         FeatureJobSettings settings = FeatureJobSettings.from(properties.group(FeatureJobSettings.GROUP));
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getCheckpointConfig().setExternalizedCheckpointCleanup(CheckpointConfig.ExternalizedCheckpointCleanup.RETAIN_ON_CANCELLATION);
-        String checkpointDir = properties.group(FeatureJobSettings.GROUP).getProperty("checkpoint.dir");
+        String checkpointDir = properties.get(FeatureJobSettings.GROUP, io.playerlens.contracts.config.FeatureJobProperties.CHECKPOINT_DIR);
         if (checkpointDir != null && !checkpointDir.isBlank()) {
             // Managed Flink chooses its own checkpoint storage; locally the dev file names a folder.
             env.getCheckpointConfig().setCheckpointStorage(checkpointDir);

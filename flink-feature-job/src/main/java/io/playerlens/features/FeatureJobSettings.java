@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.config.FeatureJobProperties;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -101,7 +102,7 @@ public final class FeatureJobSettings {
     }
 
 
-    public static final String GROUP = io.playerlens.contracts.config.FeatureJobProperties.JOB_GROUP;
+    public static final String GROUP = FeatureJobProperties.JOB_GROUP;
 
     public static FeatureJobSettings defaults() {
         return from(new Properties());
@@ -109,23 +110,24 @@ public final class FeatureJobSettings {
 
     public static FeatureJobSettings from(Properties p) {
         return new FeatureJobSettings(
-                millis(p, "watermark.max-out-of-orderness.ms", 5_000),
-                millis(p, "watermark.idleness.ms", 1_000),
-                Duration.ofHours(Long.parseLong(p.getProperty("dedupe.ttl.hours", "168"))),
-                Duration.ofDays(Long.parseLong(p.getProperty("erasure.memory.days", "400"))),
-                Duration.ofDays(Long.parseLong(p.getProperty("state.ttl.days", "400"))),
-                millis(p, "minibatch.latency.ms", 0),
-                millis(p, "checkpoint.interval.ms", 10_000),
-                millis(p, "profile.write-coalesce.ms", 10),
-                millis(p, "profile.windowed-write-delay.ms", 10_000));
+                Duration.ofMillis(number(p, FeatureJobProperties.OUT_OF_ORDERNESS_MS)),
+                Duration.ofMillis(number(p, FeatureJobProperties.IDLENESS_MS)),
+                Duration.ofHours(number(p, FeatureJobProperties.DEDUPE_TTL_HOURS)),
+                Duration.ofDays(number(p, FeatureJobProperties.ERASURE_MEMORY_DAYS)),
+                Duration.ofDays(number(p, FeatureJobProperties.STATE_TTL_DAYS)),
+                Duration.ofMillis(number(p, FeatureJobProperties.MINIBATCH_MS)),
+                Duration.ofMillis(number(p, FeatureJobProperties.CHECKPOINT_INTERVAL_MS)),
+                Duration.ofMillis(number(p, FeatureJobProperties.WRITE_COALESCE_MS)),
+                Duration.ofMillis(number(p, FeatureJobProperties.WINDOWED_WRITE_DELAY_MS)));
     }
 
-    private static Duration millis(Properties p, String key, long defaultMillis) {
-        String value = p.getProperty(key);
+    /** The key's value, else its default ({@link FeatureJobProperties#DEFAULTS}). */
+    private static long number(Properties p, String key) {
+        String value = p.getProperty(key, FeatureJobProperties.DEFAULTS.get(GROUP).get(key));
         try {
-            return Duration.ofMillis(value == null ? defaultMillis : Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(GROUP + "." + key + " must be a number of milliseconds, got '" + value + "'", e);
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(GROUP + "." + key + " must be a whole number, got '" + value + "'", e);
         }
     }
 }

@@ -1,37 +1,32 @@
 package io.playerlens.features;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.config.FeatureJobProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The job's configuration as property groups, in the shape of Amazon Managed Service for Apache Flink runtime
- * properties: {@code [{"PropertyGroupId": "...", "PropertyMap": {...}}]}. On Managed Flink the service writes
- * them to {@value #MANAGED_FLINK_FILE}; locally the same shape comes from a dev file.
+ * The job's view of its runtime properties ({@link FeatureJobProperties}, defined in contracts with their defaults):
+ * on Managed Flink the service writes them to {@value #MANAGED_FLINK_FILE}; locally the runner builds them.
  */
 public final class JobProperties {
     public static final String MANAGED_FLINK_FILE = "/etc/flink/application_properties.json";
-    public static final String DEV_RESOURCE = "flink-application-properties-dev.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Map<String, Properties> groups;
+    private final FeatureJobProperties properties;
 
-    public JobProperties(Map<String, Properties> groups) {
-        this.groups = Map.copyOf(groups);
+    public JobProperties(FeatureJobProperties properties) {
+        this.properties = properties;
     }
 
     /** {@code path} if given, else the Managed Flink file. */
     public static JobProperties load(Path path) {
         Path file = path != null ? path : Path.of(MANAGED_FLINK_FILE);
         if (!Files.exists(file)) {
-            throw new IllegalStateException("no runtime properties at " + file
-                    + "; pass --properties FILE (see flink-feature-job/src/main/resources/flink-application-properties-dev.json)");
+            throw new IllegalStateException("no runtime properties at " + file + "; pass --properties FILE (Managed Flink's "
+                    + "[{\"PropertyGroupId\", \"PropertyMap\"}] shape; see flink-feature-job/README.md)");
         }
         try {
             return parse(Files.readString(file));
@@ -41,55 +36,33 @@ public final class JobProperties {
     }
 
     public static JobProperties parse(String json) {
-        try {
-            Map<String, Properties> groups = new HashMap<>();
-            for (JsonNode group : MAPPER.readTree(json)) {
-                Properties properties = new Properties();
-                group.path("PropertyMap").fields().forEachRemaining(f -> properties.setProperty(f.getKey(), f.getValue().asText()));
-                groups.put(group.path("PropertyGroupId").asText(), properties);
-            }
-            return new JobProperties(groups);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("runtime properties are not valid JSON: " + e.getMessage(), e);
-        }
+        return new JobProperties(FeatureJobProperties.parse(json));
     }
 
-    /** The dev file shipped in this jar ({@code flink-application-properties-dev.json}): local defaults. */
-    public static JobProperties devDefaults() {
-        try (var in = JobProperties.class.getClassLoader().getResourceAsStream(DEV_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEV_RESOURCE + " is not on the classpath");
-            }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public FeatureJobProperties typed() {
+        return properties;
     }
 
     /** A copy with one property set. */
     public JobProperties with(String group, String key, String value) {
-        Map<String, Properties> copy = new HashMap<>();
-        groups.forEach((id, p) -> {
-            Properties props = new Properties();
-            props.putAll(p);
-            copy.put(id, props);
-        });
-        copy.computeIfAbsent(group, g -> new Properties()).setProperty(key, value);
-        return new JobProperties(copy);
+        return new JobProperties(properties.with(group, key, value));
     }
 
-    /** A group's properties (a copy); empty if the group is absent. */
+    /** A group's properties, with the default of every key it does not set. */
     public Properties group(String id) {
-        Properties copy = new Properties();
-        Properties found = groups.get(id);
-        if (found != null) {
-            copy.putAll(found);
-        }
-        return copy;
+        Properties group = new Properties();
+        FeatureJobProperties.DEFAULTS.getOrDefault(id, Map.of()).forEach(group::setProperty);
+        properties.groups().getOrDefault(id, Map.of()).forEach(group::setProperty);
+        return group;
+    }
+
+    /** A property or its default; null when neither exists. */
+    public String get(String group, String key) {
+        return properties.get(group, key);
     }
 
     public String require(String group, String key) {
-        String value = group(group).getProperty(key);
+        String value = get(group, key);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("runtime property " + group + "." + key + " is required");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.config.FeatureJobProperties;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
 import java.time.Duration;
@@ -39,14 +40,9 @@ class FeatureJobIT {
     /** The job's properties against the emulators; its dead letters go to {@code <stream>-dead}, created here. */
     static JobProperties properties(String stream, String table) {
         aws.createStream(stream + "-dead", 1);
-        return JobProperties.devDefaults()
-                .with(Connectors.DEAD_LETTER_GROUP, "stream.name", stream + "-dead")
-                .with(Connectors.DEAD_LETTER_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
-                .with(Connectors.SOURCE_GROUP, "stream.name", stream)
-                .with(Connectors.SOURCE_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
-                .with(Connectors.SINK_GROUP, "table.name", table)
-                .with(Connectors.SINK_GROUP, "aws.endpoint", aws.dynamoDbEndpoint().toString())
-                .with(FeatureJobSettings.GROUP, "checkpoint.interval.ms", "500");
+        return new JobProperties(FeatureJobProperties.of(stream, stream + "-dead", table)
+                .againstEmulators(LocalAws.REGION.id(), aws.kinesisEndpoint().toString(), aws.dynamoDbEndpoint().toString())
+                .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_INTERVAL_MS, "500"));
     }
 
     static void put(String stream, List<ObjectNode> events) {

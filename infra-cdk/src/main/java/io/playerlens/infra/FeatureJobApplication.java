@@ -72,7 +72,8 @@ public final class FeatureJobApplication extends Construct {
                                 .propertyGroups(propertyGroups(events.getStreamName(), quarantine.getStreamName(), profiles.getTableName())).build())
                         .flinkApplicationConfiguration(CfnApplicationV2.FlinkApplicationConfigurationProperty.builder()
                                 .checkpointConfiguration(CfnApplicationV2.CheckpointConfigurationProperty.builder()
-                                        .configurationType("CUSTOM").checkpointingEnabled(true).checkpointInterval(10_000)
+                                        .configurationType("CUSTOM").checkpointingEnabled(true).checkpointInterval(Long.parseLong(FeatureJobProperties.DEFAULTS
+                                                .get(FeatureJobProperties.JOB_GROUP).get(FeatureJobProperties.CHECKPOINT_INTERVAL_MS)))
                                         .minPauseBetweenCheckpoints(5_000).build())
                                 .parallelismConfiguration(CfnApplicationV2.ParallelismConfigurationProperty.builder()
                                         .configurationType("CUSTOM").parallelism(parallelism).parallelismPerKpu(1).autoScalingEnabled(true).build())
@@ -97,18 +98,16 @@ public final class FeatureJobApplication extends Construct {
         logging.getNode().addDependency(application);
     }
 
-    /** The dev file's shape, for AWS: enhanced fan-out instead of polling (polling allows 5 reads/s per shard). */
+    /**
+     * The job's runtime properties ({@link FeatureJobProperties}: every default written out, so the console shows
+     * them) with the stack's names, the region, and enhanced fan-out (polling allows 5 reads/s per shard).
+     */
     static List<CfnApplicationV2.PropertyGroupProperty> propertyGroups(String stream, String quarantine, String table) {
-        return List.of(
-                group(FeatureJobProperties.SOURCE_GROUP, Map.of("stream.name", stream, "aws.region", Aws.REGION,
-                        "flink.stream.recordpublisher", "EFO", "flink.stream.efo.consumername", APPLICATION_NAME,
-                        "flink.stream.initpos", "TRIM_HORIZON")),
-                group(FeatureJobProperties.SINK_GROUP, Map.of("table.name", table, "aws.region", Aws.REGION,
-                        "flush.timeout.ms", "5", "max.inflight", "1")),
-                group(FeatureJobProperties.DEAD_LETTER_GROUP, Map.of("stream.name", quarantine, "aws.region", Aws.REGION)),
-                group(FeatureJobProperties.JOB_GROUP, Map.of("watermark.max-out-of-orderness.ms", "5000",
-                        "watermark.idleness.ms", "1000", "dedupe.ttl.hours", "168", "state.ttl.days", "400",
-                        "profile.write-coalesce.ms", "10", "profile.windowed-write-delay.ms", "10000")));
+        FeatureJobProperties properties = FeatureJobProperties.of(stream, quarantine, table)
+                .with(Map.of(FeatureJobProperties.AWS_REGION, Aws.REGION), FeatureJobProperties.SOURCE_GROUP, FeatureJobProperties.SINK_GROUP,
+                        FeatureJobProperties.DEAD_LETTER_GROUP)
+                .withEnhancedFanOut(APPLICATION_NAME);
+        return properties.groups().entrySet().stream().map(g -> group(g.getKey(), g.getValue())).toList();
     }
 
     private static CfnApplicationV2.PropertyGroupProperty group(String id, Map<String, String> properties) {

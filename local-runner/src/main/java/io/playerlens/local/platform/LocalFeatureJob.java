@@ -1,16 +1,15 @@
 package io.playerlens.local.platform;
 
+import io.playerlens.contracts.config.FeatureJobProperties;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.features.Connectors;
 import io.playerlens.features.FeatureJob;
-import io.playerlens.features.FeatureJobSettings;
 import io.playerlens.features.JobProperties;
+import io.playerlens.local.metrics.FlinkCounters;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
-import io.playerlens.local.metrics.FlinkCounters;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -41,14 +40,9 @@ final class LocalFeatureJob implements AutoCloseable {
     }
 
     static JobProperties properties(LocalAws aws, String stream, String table, String deadLetterStream, Path checkpoints) {
-        return JobProperties.devDefaults()
-                .with(Connectors.DEAD_LETTER_GROUP, "stream.name", deadLetterStream)
-                .with(Connectors.DEAD_LETTER_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
-                .with(Connectors.SOURCE_GROUP, "stream.name", stream)
-                .with(Connectors.SOURCE_GROUP, "aws.endpoint", aws.kinesisEndpoint().toString())
-                .with(Connectors.SINK_GROUP, "table.name", table)
-                .with(Connectors.SINK_GROUP, "aws.endpoint", aws.dynamoDbEndpoint().toString())
-                .with(FeatureJobSettings.GROUP, "checkpoint.dir", checkpoints.toAbsolutePath().toUri().toString());
+        return new JobProperties(FeatureJobProperties.of(stream, deadLetterStream, table)
+                .againstEmulators(LocalAws.REGION.id(), aws.kinesisEndpoint().toString(), aws.dynamoDbEndpoint().toString())
+                .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_DIR, checkpoints.toAbsolutePath().toUri().toString()));
     }
 
     static LocalFeatureJob start(JobProperties properties, int parallelism) {

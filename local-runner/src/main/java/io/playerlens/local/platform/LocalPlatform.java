@@ -4,34 +4,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.api.ApiRoute;
 import io.playerlens.contracts.api.ApiRoutes;
+import io.playerlens.contracts.archive.ArchiveLayout;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.config.FeatureJobProperties;
 import io.playerlens.contracts.metrics.MetricNames;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.features.Connectors;
-import io.playerlens.features.FeatureJobSettings;
 import io.playerlens.features.JobProperties;
-import io.playerlens.lambda.ApiKeys;
 import io.playerlens.ingest.IngestHandler;
-import io.playerlens.local.gateway.LocalGateway;
-import io.playerlens.store.ProfileStore;
-import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.lambda.ApiKeys;
 import io.playerlens.local.archive.LocalArchiver;
 import io.playerlens.local.dashboard.DashboardEndpoint;
+import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.metrics.LocalIngestMetrics;
 import io.playerlens.local.metrics.LocalOffersMetrics;
-import io.playerlens.contracts.offers.Placements;
 import io.playerlens.local.models.LocalModels;
 import io.playerlens.offers.OfferServedLog;
 import io.playerlens.offers.OffersHandler;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.playerlens.profile.ProfileHandler;
 import io.playerlens.profile.ProfileMetrics;
+import io.playerlens.store.ProfileStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The platform on one machine: the AWS emulators with the streams created, and the local gateway invoking the
@@ -149,13 +148,13 @@ public final class LocalPlatform implements AutoCloseable {
             JobProperties jobProperties = LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE, QUARANTINE_STREAM,
                     options.workDir().resolve("checkpoints"));
             for (Map.Entry<String, String> setting : options.featureJobSettings().entrySet()) {
-                jobProperties = jobProperties.with(FeatureJobSettings.GROUP, setting.getKey(), setting.getValue());
+                jobProperties = jobProperties.with(FeatureJobProperties.JOB_GROUP, setting.getKey(), setting.getValue());
             }
             for (Map.Entry<String, String> setting : options.sourceSettings().entrySet()) {
-                jobProperties = jobProperties.with(Connectors.SOURCE_GROUP, setting.getKey(), setting.getValue());
+                jobProperties = jobProperties.with(FeatureJobProperties.SOURCE_GROUP, setting.getKey(), setting.getValue());
             }
             for (Map.Entry<String, String> setting : options.sinkSettings().entrySet()) {
-                jobProperties = jobProperties.with(Connectors.SINK_GROUP, setting.getKey(), setting.getValue());
+                jobProperties = jobProperties.with(FeatureJobProperties.SINK_GROUP, setting.getKey(), setting.getValue());
             }
             featureJob = LocalFeatureJob.start(jobProperties, options.parallelism());
             archiver = new LocalArchiver(aws.kinesis(), Map.of(EVENTS_STREAM, ArchiveLayout.RAW, QUARANTINE_STREAM, ArchiveLayout.QUARANTINE),
