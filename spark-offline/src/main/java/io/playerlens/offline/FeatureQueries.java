@@ -1,6 +1,6 @@
 package io.playerlens.offline;
 
-import io.playerlens.contracts.profile.FeatureCatalog;
+import io.playerlens.contracts.profile.FeatureSqlFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,14 +32,14 @@ public final class FeatureQueries {
 
     public static List<Group> groups() {
         List<Group> groups = new ArrayList<>();
-        for (String file : FeatureCatalog.FILES) {
+        FeatureSqlFiles.read().forEach((file, sql) -> {
             if (file.contains(".flink.")) {
                 String spark = file.replace(".flink.sql", ".spark.sql");
                 groups.add(new Group(spark.replace(".spark.sql", ""), read("playerlens/features-spark/" + spark, file), false));
             } else {
-                groups.add(new Group(file.replace(".sql", ""), read("playerlens/features/" + file, file), true));
+                groups.add(new Group(file.replace(".sql", ""), sql.replaceAll(";\\s*$", ""), true));
             }
-        }
+        });
         return groups;
     }
 
