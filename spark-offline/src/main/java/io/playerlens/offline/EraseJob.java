@@ -3,7 +3,9 @@ package io.playerlens.offline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.event.ServerEventTypes;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -131,17 +133,38 @@ public final class EraseJob {
     }
 
     private static boolean erasable(String line, Map<String, Long> erasedThrough) throws IOException {
-        JsonNode entry = MAPPER.readTree(line);
-        // A quarantine entry wraps the rejected event ({"error":..., "event":{...}}); its time may be missing or invalid.
-        JsonNode event = entry.has("event") && !entry.has("player_id") ? entry.get("event") : entry;
-        Long through = erasedThrough.get(event.path("player_id").asText());
+        JsonNode json = MAPPER.readTree(line);
+        if (QuarantineEntry.isEntry(json)) {
+            // A refusal holds the erased player's data whatever its time (which may be missing or invalid): it goes.
+            return quarantinedPlayers(QuarantineEntry.fromJson(json)).stream().anyMatch(erasedThrough::containsKey);
+        }
+        Long through = erasedThrough.get(json.path("player_id").asText());
         if (through == null) {
             return false;
         }
-        if (event != entry) {
-            return true;
+        return ServerEventTypes.PLAYER_ERASED.equals(json.path("type").asText()) || json.path("ts").asLong() <= through;
+    }
+
+    /** The players of an entry, including those of an undecodable record's lines that do decode. */
+    static java.util.Set<String> quarantinedPlayers(QuarantineEntry entry) {
+        java.util.Set<String> players = new java.util.TreeSet<>(entry.players());
+        if (entry.record() != null) {
+            try {
+                for (byte[] line : BatchCodec.decodeLines(entry.record())) {
+                    try {
+                        JsonNode event = MAPPER.readTree(line);
+                        if (event != null && event.path("player_id").isTextual()) {
+                            players.add(event.get("player_id").asText());
+                        }
+                    } catch (IOException notJson) {
+                        // a line that is not JSON names nobody
+                    }
+                }
+            } catch (RuntimeException undecodable) {
+                // bytes that are not a playerlens record name nobody
+            }
         }
-        return ServerEventTypes.PLAYER_ERASED.equals(event.path("type").asText()) || event.path("ts").asLong() <= through;
+        return players;
     }
 
     /** The file system of the archive; locally without Hadoop's .crc side files, which the archive does not have. */

@@ -97,6 +97,8 @@ class OfflineJobsTest extends SparkJobTest {
         TestArchive archive = new TestArchive(dir.resolve("archive"), 41).play(15, 3);
         long erasedAt = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
         archive.erase("player-4", erasedAt);
+        archive.quarantine(dir.resolve("archive"), "player-4", erasedAt - 60_000);
+        archive.quarantine(dir.resolve("archive"), "player-5", erasedAt - 60_000);
         long before = readAll(dir.resolve("archive")).size();
         long player4 = archive.events.stream().filter(e -> e.get("player_id").asText().equals("player-4")).count();
         assertThat(player4).isPositive();
@@ -105,8 +107,10 @@ class OfflineJobsTest extends SparkJobTest {
 
         List<String> after = readAll(dir.resolve("archive"));
         assertThat(after).noneMatch(line -> line.contains("\"player-4\""));
-        assertThat(after).hasSize((int) (before - player4));
-        assertThat(result.eventsRemoved()).isEqualTo(player4);
+        assertThat(after).as("the player's events and its two quarantine entries (one only in a record's bytes) are gone")
+                .hasSize((int) (before - player4 - 2));
+        assertThat(after.stream().filter(line -> line.contains("record_base64"))).as("player-5's dead letter stays").hasSize(1);
+        assertThat(result.eventsRemoved()).isEqualTo(player4 + 2);
         assertThat(result.erasedPlayers()).isEqualTo(1);
         try (Stream<Path> files = Files.walk(dir.resolve("archive"))) {
             assertThat(files.filter(Files::isRegularFile)).allMatch(f -> f.getFileName().toString().endsWith(".gz")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.archive.ArchiveFileWriter;
 import io.playerlens.contracts.archive.ArchiveLayout;
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,6 +143,22 @@ final class TestArchive {
         ObjectNode e = event(player, null, "player_erased", at, "requested_by", GAME);
         archive(List.of(e), at);
         writer.flush();
+    }
+
+    /**
+     * Quarantine entries as ingest and the feature job write them: an event refused at ingest and an undecodable
+     * record's dead letter (whose bytes hold a line of the player's), each of {@code player}.
+     */
+    void quarantine(Path root, String player, long at) {
+        ObjectNode refused = event(player, null, "purchase", at, "price_cents", -1);
+        byte[] line = (event(player, null, "store_view", at).toString() + "\nnot json").getBytes(StandardCharsets.UTF_8);
+        byte[] foreign = codec.encode(line, 0, line.length);
+        try (ArchiveFileWriter quarantine = new ArchiveFileWriter(root, ArchiveLayout.QUARANTINE, "test-" + player)) {
+            quarantine.append(Instant.ofEpochMilli(at), codec.encodeLines(List.of(
+                    QuarantineEntry.rejectedAtIngest(refused, 0, "props.price_cents: must be >= 0", GAME, "r-1", at).toJson().toString()
+                            .getBytes(StandardCharsets.UTF_8),
+                    QuarantineEntry.undecodableRecord(foreign, "line 2 is not JSON", at).toJson().toString().getBytes(StandardCharsets.UTF_8))));
+        }
     }
 
     /** Every event once (first arrival), as the jobs see them. */

@@ -212,6 +212,31 @@ public final class QuarantineEntry {
         return json;
     }
 
+    /** Whether an archived line is a quarantine entry (rather than an event): it carries the refusal's {@code error}. */
+    public static boolean isEntry(JsonNode json) {
+        return json != null && json.path(ERROR).isTextual() && (json.has(EVENT) || json.has(ITEM) || json.has(RECORD_BASE64) || json.has(STAGE));
+    }
+
+    /**
+     * Every player the entry holds data of: its own {@code player_id}, its event's and its item's (an undecodable
+     * record's content is the reader's to look into).
+     */
+    public java.util.Set<String> players() {
+        java.util.Set<String> players = new java.util.TreeSet<>();
+        if (playerId != null) {
+            players.add(playerId);
+        }
+        String fromEvent = text(event, "player_id");
+        if (fromEvent != null) {
+            players.add(fromEvent);
+        }
+        String fromItem = text(item, "player_id");
+        if (fromItem != null) {
+            players.add(fromItem);
+        }
+        return players;
+    }
+
     /** Reads an entry; tolerant of entries written before {@code source}/{@code stage} existed (ingest's). */
     public static QuarantineEntry fromJson(JsonNode json) {
         JsonNode event = json.has(EVENT) ? json.get(EVENT) : null;
