@@ -192,7 +192,7 @@ public final class CoreStack extends Stack {
                 .build();
         functions.put(id, function);
         NagAcknowledgments.javaLambda(function);
-        return Alias.Builder.create(this, id + "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        return Alias.Builder.create(this, id + "Live").aliasName(io.playerlens.contracts.config.Names.LIVE_ALIAS).version(function.getCurrentVersion()).build();
     }
 
     private HttpApi httpApi(CoreStackProps props) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ApiKeys {
     /** The key {@code ./playerlens up} configures. Refused by {@link #parse} unless local mode allows it. */
-    public static final String LOCAL_DEV_KEY = "dev-key";
+    public static final String LOCAL_DEV_KEY = io.playerlens.contracts.config.Names.LOCAL_DEV_KEY;
     private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private record Entry(String gameId, byte[] hash) {

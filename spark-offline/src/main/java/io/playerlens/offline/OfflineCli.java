@@ -81,7 +81,7 @@ public final class OfflineCli {
         @Mixin
         Window window;
 
-        @Option(names = "--table", defaultValue = "playerlens-profiles", description = "Profile table (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--table", defaultValue = io.playerlens.contracts.config.Names.LOCAL_PROFILES_TABLE, description = "Profile table (default: ${DEFAULT-VALUE}).")
         String table;
 
         @Option(names = "--endpoint", description = "DynamoDB endpoint (default: the running ./playerlens up's, else AWS).")

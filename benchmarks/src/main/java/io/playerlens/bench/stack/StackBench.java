@@ -82,7 +82,7 @@ public final class StackBench implements Callable<Integer> {
             target.put(key.substring(dot + 1), value);
         });
         System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d)...%n", shards, parallelism);
-        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", shards, out.resolve("stack"),
+        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, io.playerlens.contracts.config.Names.LOCAL_DEV_KEY, shards, out.resolve("stack"),
                 parallelism, settings, source, sink, LocalPlatform.defaultModelsDir()))) {
             System.out.printf("Load: %.0f events/s in batches of %d, each player every %d s; %d s warm-up, %d s measured; %.0f probes/s%n",
                     rate, batch, sendInterval, warmup, duration, probes);

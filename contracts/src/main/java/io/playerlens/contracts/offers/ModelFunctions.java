@@ -5,7 +5,7 @@ public final class ModelFunctions {
     /** A model's Lambda is this prefix + the model name. */
     public static final String DEFAULT_PREFIX = "playerlens-model-";
     /** The alias the offers API invokes (CodeDeploy shifts it during a model's canary). */
-    public static final String ALIAS = "live";
+    public static final String ALIAS = io.playerlens.contracts.config.Names.LIVE_ALIAS;
 
     private ModelFunctions() {
     }

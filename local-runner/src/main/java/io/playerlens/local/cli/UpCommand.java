@@ -16,7 +16,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Gateway port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--api-key", defaultValue = "dev-key", description = "The local API key games send (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--api-key", defaultValue = io.playerlens.contracts.config.Names.LOCAL_DEV_KEY, description = "The local API key games send (default: ${DEFAULT-VALUE}).")
     String apiKey;
 
     @Option(names = "--shards", defaultValue = "2", description = "Shards of the local events stream (default: ${DEFAULT-VALUE}).")

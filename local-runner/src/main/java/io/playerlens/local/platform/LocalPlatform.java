@@ -37,10 +37,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * real Lambda handlers configured exactly as the CDK app configures them on AWS (same environment variables).
  */
 public final class LocalPlatform implements AutoCloseable {
-    public static final String EVENTS_STREAM = "playerlens-events";
-    public static final String QUARANTINE_STREAM = "playerlens-quarantine";
-    public static final String PROFILES_TABLE = "playerlens-profiles";
-    public static final String LOCAL_GAME_ID = "local-game";
+    public static final String EVENTS_STREAM = io.playerlens.contracts.config.Names.LOCAL_EVENTS_STREAM;
+    public static final String QUARANTINE_STREAM = io.playerlens.contracts.config.Names.LOCAL_QUARANTINE_STREAM;
+    public static final String PROFILES_TABLE = io.playerlens.contracts.config.Names.LOCAL_PROFILES_TABLE;
+    public static final String LOCAL_GAME_ID = io.playerlens.contracts.config.Names.LOCAL_GAME_ID;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalPlatform.class);
 
     /**
