@@ -1,8 +1,6 @@
 package io.playerlens.offers;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.contracts.offers.ScoredOffer;
 import java.io.PrintStream;
@@ -36,23 +34,10 @@ public final class OfferServedLog {
         });
     }
 
-    /** The event for one decision (also what the response reflects). */
+    /** The event for one decision (also what the response reflects): {@link ServerEvents#offerServed}. */
     static ObjectNode event(String gameId, String playerId, String placement, String model, String version, String variant,
                             List<ScoredOffer> offers, boolean fallback, String reason, long now) {
-        ObjectNode e = ServerEvents.create(ServerEventTypes.OFFER_SERVED, playerId, gameId, now);
-        ObjectNode props = ServerEvents.props(e);
-        props.put("placement", placement).put("model", model).put("model_version", version).put("variant", variant)
-                .put("fallback", fallback);
-        if (reason != null) {
-            props.put("reason", reason);
-        }
-        ArrayNode ids = props.putArray("offers");
-        ArrayNode scores = props.putArray("scores");
-        offers.forEach(o -> {
-            ids.add(o.offer().offerId());
-            scores.add(o.score());
-        });
-        return e;
+        return ServerEvents.offerServed(gameId, playerId, placement, model, version, variant, offers, fallback, reason, now);
     }
 
     /** Records the decision now. Jackson escapes every control character, so the line is one line whatever the ids hold. */

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
-import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
@@ -114,8 +113,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         if (existing.isPresent() && !gameId.equals(existing.get().gameId())) {
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
-        ObjectNode event = ServerEvents.create(ServerEventTypes.PLAYER_ERASED, playerId, gameId, clock.millis());
-        ServerEvents.props(event).put("requested_by", gameId);
+        ObjectNode event = ServerEvents.playerErased(playerId, gameId, clock.millis());
         byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
         kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(playerId).data(SdkBytes.fromByteArray(record)));
         dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(ProfileItemCodec.key(playerId)));

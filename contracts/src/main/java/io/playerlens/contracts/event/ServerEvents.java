@@ -25,4 +25,34 @@ public final class ServerEvents {
     public static ObjectNode props(ObjectNode event) {
         return (ObjectNode) event.get(EventFields.PROPS);
     }
+
+    /** {@code player_erased}: the profile API's record of an erasure request, by the game that asked. */
+    public static ObjectNode playerErased(String playerId, String gameId, long nowMillis) {
+        ObjectNode event = create(ServerEventTypes.PLAYER_ERASED, playerId, gameId, nowMillis);
+        props(event).put("requested_by", gameId);
+        return event;
+    }
+
+    /**
+     * {@code offer_served}: one offers decision — the placement, the model, its version and the variant, whether the
+     * defaults were served and why, the offers in the order served with their scores.
+     */
+    public static ObjectNode offerServed(String gameId, String playerId, String placement, String model, String version, String variant,
+                                         java.util.List<io.playerlens.contracts.offers.ScoredOffer> offers, boolean fallback, String reason,
+                                         long nowMillis) {
+        ObjectNode e = create(ServerEventTypes.OFFER_SERVED, playerId, gameId, nowMillis);
+        ObjectNode props = props(e);
+        props.put("placement", placement).put("model", model).put("model_version", version).put("variant", variant)
+                .put("fallback", fallback);
+        if (reason != null) {
+            props.put("reason", reason);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode ids = props.putArray("offers");
+        com.fasterxml.jackson.databind.node.ArrayNode scores = props.putArray("scores");
+        offers.forEach(o -> {
+            ids.add(o.offer().offerId());
+            scores.add(o.score());
+        });
+        return e;
+    }
 }

@@ -3,9 +3,10 @@ package io.playerlens.local.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.Offer;
+import io.playerlens.contracts.offers.OfferJson;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.emulators.LocalAws;
-import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.models.descriptor.DescriptorException;
 import io.playerlens.models.runtime.FeatureVectors;
@@ -13,6 +14,7 @@ import io.playerlens.models.runtime.LoadedModel;
 import io.playerlens.models.runtime.ModelInput;
 import io.playerlens.models.runtime.ModelService;
 import io.playerlens.models.training.ExampleModelTrainer;
+import io.playerlens.store.ProfileStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +74,8 @@ final class ModelCommand {
                 d.put("class", "io.playerlens.models.examples.StarterPackHeuristic");
             }
             d.put("features", List.of(Map.of("name", "purchases_total", "missing", 0), Map.of("name", "spend_total_cents", "missing", 0, "scale", 100)));
-            d.put("offers", List.of(Map.of("offer_id", "starter_pack", "sku", "starter_bundle", "price_cents", 99),
-                    Map.of("offer_id", "gems_500", "sku", "gems_500", "price_cents", 499)));
+            d.put("offers", List.of(OfferJson.write(new Offer("starter_pack", "starter_bundle", 99)),
+                    OfferJson.write(new Offer("gems_500", "gems_500", 499))));
             if (onnx) {
                 d.put("output", Map.of("name", "output", "offers", List.of("starter_pack", "gems_500")));
             }

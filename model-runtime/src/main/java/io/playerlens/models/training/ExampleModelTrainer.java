@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.offers.Offer;
+import io.playerlens.contracts.offers.OfferJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +37,8 @@ public final class ExampleModelTrainer {
     /** Profile features the model reads; Tribuo orders its inputs by name, and so does the descriptor. */
     static final List<String> FEATURES = List.of("coins_balance", "events_total", "level_max", "playtime_s", "purchases_24h",
             "purchases_total", "sessions_total", "spend_total_cents");
-    static final List<Map<String, Object>> OFFERS = List.of(
-            Map.of("offer_id", "starter_pack", "sku", "starter_bundle", "price_cents", 99),
-            Map.of("offer_id", "coin_pack", "sku", "coins_1000", "price_cents", 199),
-            Map.of("offer_id", "gems_500", "sku", "gems_500", "price_cents", 499),
-            Map.of("offer_id", "vip_bundle", "sku", "vip_month", "price_cents", 1999));
+    static final List<Offer> OFFERS = List.of(new Offer("starter_pack", "starter_bundle", 99), new Offer("coin_pack", "coins_1000", 199),
+            new Offer("gems_500", "gems_500", 499), new Offer("vip_bundle", "vip_month", 1999));
 
     private ExampleModelTrainer() {
     }
@@ -64,8 +63,7 @@ public final class ExampleModelTrainer {
             double sessions = 1 + random.nextInt(type == 3 ? 200 : 40);
             double[] values = {coins / 1000, sessions * 12 / 100, random.nextInt(60) / 10.0, sessions * 600 / 10_000,
                 type >= 2 ? random.nextInt(3) : 0, purchases, sessions / 10, spend / 1000};
-            String label = random.nextInt(10) == 0 ? (String) OFFERS.get(random.nextInt(4)).get("offer_id")
-                    : (String) OFFERS.get(type).get("offer_id");
+            String label = random.nextInt(10) == 0 ? OFFERS.get(random.nextInt(4)).offerId() : OFFERS.get(type).offerId();
             data.add(new ArrayExample<>(new Label(label), FEATURES.toArray(new String[0]), values));
         }
         return data;
@@ -98,7 +96,7 @@ public final class ExampleModelTrainer {
             features.addObject().put("name", name).put("missing", 0).put("scale", SCALE[FEATURES.indexOf(name)]);
         }
         ArrayNode offers = descriptor.putArray("offers");
-        OFFERS.forEach(o -> offers.add(mapper.valueToTree(o)));
+        OFFERS.forEach(o -> offers.add(OfferJson.write(o)));
         ObjectNode output = descriptor.putObject("output");
         output.put("name", "output");
         ArrayNode order = output.putArray("offers");
