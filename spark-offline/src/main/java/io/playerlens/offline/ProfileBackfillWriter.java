@@ -110,7 +110,7 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
             expressionValues.put(":v" + i, feature.getValue());
             i++;
         }
-        dynamo.updateItem(b -> b.tableName(table.name()).key(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS(player)))
+        dynamo.updateItem(b -> b.tableName(table.name()).key(ProfileItemCodec.key(player))
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(expressionValues)
                 .conditionExpression("attribute_exists(#features)"));
         completed.add(1);

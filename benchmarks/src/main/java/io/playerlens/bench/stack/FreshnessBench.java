@@ -6,6 +6,7 @@ import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.local.metrics.DynamoDbWriteCounter;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.simulator.PlayerSimulator;
+import io.playerlens.store.ProfileItemCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,7 +160,7 @@ public final class FreshnessBench {
     private Map<String, AttributeValue> awaitCount(String player, long count, long deadline) throws InterruptedException {
         while (System.nanoTime() < deadline) {
             Map<String, AttributeValue> item = platform.aws().dynamoDb().getItem(b -> b.tableName(LocalPlatform.PROFILES_TABLE)
-                    .consistentRead(true).key(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS(player)))).item();
+                    .consistentRead(true).key(ProfileItemCodec.key(player))).item();
             if (item != null && item.containsKey(ProfileItem.FEATURES)
                     && Long.parseLong(item.get(ProfileItem.FEATURES).m().get("events_total").n()) >= count) {
                 return item;
