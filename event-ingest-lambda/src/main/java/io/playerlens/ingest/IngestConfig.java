@@ -7,6 +7,7 @@ import static io.playerlens.contracts.config.EnvVars.MAX_EVENTS_PER_REQUEST;
 import static io.playerlens.contracts.config.EnvVars.MAX_FUTURE_SKEW_MS;
 import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
+import static io.playerlens.contracts.config.EnvVars.SHARD_MAP_TTL_MS;
 
 import io.playerlens.contracts.event.EventTimePolicy;
 import io.playerlens.lambda.ApiKeyStore;
@@ -25,11 +26,13 @@ public record IngestConfig(
         int maxBodyBytes,
         int maxEventsPerRequest,
         EventTimePolicy timePolicy,
-        Duration putRetryBudget) {
+        Duration putRetryBudget,
+        Duration shardMapTtl) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_EVENTS = 1000;
     public static final Duration DEFAULT_PUT_RETRY_BUDGET = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_SHARD_MAP_TTL = Duration.ofSeconds(30);
 
     public static IngestConfig fromEnv(Map<String, String> env) {
         EnvReader reader = new EnvReader(env);
@@ -40,9 +43,11 @@ public record IngestConfig(
         long skewMs = reader.positiveLong(MAX_FUTURE_SKEW_MS, EventTimePolicy.DEFAULT_MAX_FUTURE_SKEW.toMillis());
         long maxAgeMs = reader.positiveLong(MAX_EVENT_AGE_MS, EventTimePolicy.DEFAULT_MAX_AGE.toMillis());
         int budgetMs = reader.positiveInt(PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis());
+        long shardMapTtlMs = reader.nonNegativeLong(SHARD_MAP_TTL_MS, DEFAULT_SHARD_MAP_TTL.toMillis());
         ApiKeyStore keys = reader.apiKeys();
         reader.failOnProblems("ingest");
-        return new IngestConfig(events, quarantine, keys, maxBody, maxEvents, 
-                new EventTimePolicy(Duration.ofMillis(maxAgeMs), Duration.ofMillis(skewMs)), Duration.ofMillis(budgetMs));
+        return new IngestConfig(events, quarantine, keys, maxBody, maxEvents,
+                new EventTimePolicy(Duration.ofMillis(maxAgeMs), Duration.ofMillis(skewMs)), Duration.ofMillis(budgetMs),
+                Duration.ofMillis(shardMapTtlMs));
     }
 }

@@ -62,7 +62,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         KinesisPublisher publisher = new KinesisPublisher(kinesis, Backoff.standard(), sleeper, System::nanoTime,
                 config.putRetryBudget(), metrics);
         this.service = new IngestService(new EventValidator(EventCatalog.defaultCatalog(), config.timePolicy()),
-                new RecordPacker(new BatchCodec(), RecordLimits.KINESIS, mapper), publisher, config, mapper);
+                new RecordPacker(new BatchCodec(), RecordLimits.KINESIS, mapper), publisher,
+                new ShardMaps(kinesis, config.eventsStream(), config.shardMapTtl(), System::nanoTime), config, mapper);
     }
 
     @Override

@@ -25,7 +25,11 @@ final class IngestService {
     private final IngestConfig config;
     private final ObjectMapper mapper;
 
-    IngestService(EventValidator validator, RecordPacker packer, KinesisPublisher publisher, IngestConfig config, ObjectMapper mapper) {
+    private final ShardMaps shardMaps;
+
+    IngestService(EventValidator validator, RecordPacker packer, KinesisPublisher publisher, ShardMaps shardMaps, IngestConfig config,
+                  ObjectMapper mapper) {
+        this.shardMaps = shardMaps;
         this.validator = validator;
         this.packer = packer;
         this.publisher = publisher;
@@ -54,7 +58,9 @@ final class IngestService {
             publisher.publish(config.quarantineStream(), records);
         }
         if (!accepted.isEmpty()) {
-            publisher.publish(config.eventsStream(), packer.pack(accepted, e -> e.get(PLAYER_ID).asText()));
+            // As few records as the stream's shards require; each player's events on the shard Kinesis assigns the player.
+            shardMaps.landedOn(publisher.publish(config.eventsStream(),
+                    packer.pack(accepted, e -> e.get(PLAYER_ID).asText(), shardMaps.current())));
         }
         return new IngestResult(accepted.size(), rejections);
     }

@@ -42,11 +42,14 @@ final class KinesisPublisher {
         this.metrics = metrics;
     }
 
-    void publish(String stream, List<PackedRecord> records) {
+    /** Puts every record (or throws {@link IngestException.StreamUnavailable}); returns the shards they landed on. */
+    java.util.Set<String> publish(String stream, List<PackedRecord> records) {
         long deadline = nanoTime.getAsLong() + budget.toNanos();
+        java.util.Set<String> shards = new java.util.HashSet<>();
         for (List<PackedRecord> call : calls(records)) {
-            putWithRetries(stream, call, deadline);
+            putWithRetries(stream, call, deadline, shards);
         }
+        return shards;
     }
 
     /** Splits records into PutRecords calls within the per-call limits, keeping their order. */
@@ -69,13 +72,18 @@ final class KinesisPublisher {
         return calls;
     }
 
-    private void putWithRetries(String stream, List<PackedRecord> call, long deadline) {
+    private void putWithRetries(String stream, List<PackedRecord> call, long deadline, java.util.Set<String> shards) {
         List<PackedRecord> pending = call;
         String lastError = null;
         for (int attempt = 0; ; attempt++) {
             try {
                 List<PutRecordsRequestEntry> entries = entries(pending);
                 PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
+                response.records().forEach(r -> {
+                    if (r.errorCode() == null && r.shardId() != null) {
+                        shards.add(r.shardId());
+                    }
+                });
                 if (response.failedRecordCount() == null || response.failedRecordCount() == 0) {
                     metrics.recordsPut(pending.size(), pending.stream().mapToLong(PackedRecord::billedBytes).sum());
                     return;

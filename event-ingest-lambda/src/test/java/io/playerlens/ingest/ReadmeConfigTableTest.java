@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeConfigTableTest {
     private static final List<String> READ_BY_INGEST = List.of(EnvVars.EVENTS_STREAM_NAME, EnvVars.QUARANTINE_STREAM_NAME,
             EnvVars.API_KEYS_SECRET_ARN, EnvVars.API_KEYS_TTL_MS, EnvVars.API_KEY_HASHES, EnvVars.MAX_BODY_BYTES, EnvVars.MAX_EVENTS_PER_REQUEST, EnvVars.MAX_FUTURE_SKEW_MS, EnvVars.MAX_EVENT_AGE_MS,
-            EnvVars.PUT_RETRY_BUDGET_MS, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
+            EnvVars.PUT_RETRY_BUDGET_MS, EnvVars.SHARD_MAP_TTL_MS, EnvVars.AWS_ENDPOINT_URL_KINESIS, EnvVars.LOCAL_MODE);
 
     @Test
     void everyConfigKey_hasARowInTheReadme() throws Exception {

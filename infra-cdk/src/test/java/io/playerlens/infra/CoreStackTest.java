@@ -139,6 +139,7 @@ class CoreStackTest {
         String ingestPolicy = policies.entrySet().stream().filter(e -> e.getKey().startsWith("EventIngestFunction"))
                 .map(e -> e.getValue().toString()).findFirst().orElseThrow();
         assertThat(ingestPolicy).contains("kinesis:PutRecords").doesNotContain("kinesis:GetRecords").doesNotContain("dynamodb:");
+        assertThat(ingestPolicy).as("it reads the events stream's shard map to pack by shard").contains("kinesis:ListShards");
     }
 
     @Test

@@ -47,6 +47,24 @@ public final class EnvReader {
         return defaultValue;
     }
 
+    /** A whole number >= 0 (0 usually turns the feature off). */
+    public long nonNegativeLong(String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number >= 0, got '" + value + "'");
+        return defaultValue;
+    }
+
     public long positiveLong(String name, long defaultValue) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

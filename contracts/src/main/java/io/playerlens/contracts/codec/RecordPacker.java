@@ -14,10 +14,12 @@ import java.util.function.Function;
 /**
  * Packs events into as few Kinesis records as the limits allow.
  *
- * <p>Events are grouped by a key (the player id for the events stream) and the key becomes the partition
- * key, so one player's events stay on one shard in the order they were sent — the feature job relies on
- * that. A game client's batch is one player's, so it usually becomes a single record; a batch that mixes
- * players costs one record per player (at least), which is the price of per-player ordering.
+ * <p>Events are grouped so that each of a key's events (the player id for the events stream) lands on the shard
+ * Kinesis assigns that key, in the order they were sent — the feature job relies on a player's events reaching it
+ * through one shard. With the stream's {@link ShardMap}, every key owned by the same shard shares the group, and the
+ * record's partition key is one of them (so Kinesis routes the record to that shard): a batch that mixes players
+ * costs about one record per shard, not one per player. Without a map, each key is its own group (one record per
+ * player at least). What happens while the stream reshards: docs/record-format.md.
  */
 public final class RecordPacker {
     /** Shrink a little below the proportional estimate so the second try usually fits. */
@@ -35,13 +37,27 @@ public final class RecordPacker {
 
     /** Groups {@code events} by {@code keyOf} (first-seen order) and packs each group. */
     public List<PackedRecord> pack(List<? extends JsonNode> events, Function<JsonNode, String> keyOf) {
+        return pack(events, keyOf, null);
+    }
+
+    /**
+     * Groups {@code events} by the shard that owns their key (first-seen order; events keep their order within a
+     * group) and packs each group under the partition key of its first event. With no map, or for a key no open
+     * shard covers, groups by key.
+     */
+    public List<PackedRecord> pack(List<? extends JsonNode> events, Function<JsonNode, String> keyOf, ShardMap shards) {
         Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+        Map<String, String> partitionKeys = new LinkedHashMap<>();
         for (JsonNode event : events) {
-            groups.computeIfAbsent(keyOf.apply(event), k -> new ArrayList<>()).add(event);
+            String key = keyOf.apply(event);
+            String shard = shards == null ? null : shards.shardOf(key);
+            String group = shard == null ? "key:" + key : "shard:" + shard;
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(event);
+            partitionKeys.putIfAbsent(group, key);
         }
         List<PackedRecord> records = new ArrayList<>();
         for (Map.Entry<String, List<JsonNode>> group : groups.entrySet()) {
-            packGroup(group.getKey(), group.getValue(), records);
+            packGroup(partitionKeys.get(group.getKey()), group.getValue(), records);
         }
         return records;
     }

@@ -41,6 +41,11 @@ public final class EnvVars {
     public static final String MAX_FUTURE_SKEW_MS = "MAX_FUTURE_SKEW_MS";
     /** Optional: how old (before receipt) an event's ts may be, in milliseconds. */
     public static final String MAX_EVENT_AGE_MS = "MAX_EVENT_AGE_MS";
+    /**
+     * Optional: how long ingest keeps the events stream's shard map before reading it again, in milliseconds; 0 packs
+     * records per player instead of per shard.
+     */
+    public static final String SHARD_MAP_TTL_MS = "SHARD_MAP_TTL_MS";
     /** Optional: how long PutRecords retries may take in all, in milliseconds, before answering 503. */
     public static final String PUT_RETRY_BUDGET_MS = "PUT_RETRY_BUDGET_MS";
     /** Optional, local only: endpoint override for an AWS API emulator, e.g. {@code http://127.0.0.1:4568}. */

@@ -69,6 +69,49 @@ class RecordPackerTest {
     }
 
     @Test
+    void aRelayBatchOfFiftyPlayers_becomesOneRecordPerShard_eachOnTheShardOfEveryPlayerInIt_inOrder() {
+        ShardMap shards = ShardMap.even(4);
+        List<ObjectNode> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            for (int p = 0; p < 50; p++) {
+                events.add(event("player-" + p, i, ""));
+            }
+        }
+        List<PackedRecord> records = packer.pack(events, e -> e.get("player_id").asText(), shards);
+
+        assertThat(records).hasSize(4);
+        assertThat(records.stream().mapToInt(PackedRecord::eventCount).sum()).isEqualTo(200);
+        for (PackedRecord record : records) {
+            String shard = shards.shardOf(record.partitionKey());
+            List<JsonNode> inRecord = BatchCodec.decodeEvents(record.data());
+            assertThat(inRecord).as("every player of the record is owned by the shard its partition key goes to")
+                    .allSatisfy(e -> assertThat(shards.shardOf(e.get("player_id").asText())).isEqualTo(shard));
+            java.util.Map<String, List<Integer>> levels = new java.util.HashMap<>();
+            inRecord.forEach(e -> levels.computeIfAbsent(e.get("player_id").asText(), k -> new ArrayList<>()).add(e.get("props").get("level").asInt()));
+            assertThat(levels.values()).as("each player's events in the order sent").allSatisfy(l -> assertThat(l).containsExactly(0, 1, 2, 3));
+        }
+        assertThat(packer.pack(events, e -> e.get("player_id").asText())).as("per player without a map").hasSize(50);
+    }
+
+    @Test
+    void shardOf_followsKinesisMd5HashKeys_andTheRangesOfTheMap() {
+        // MD5 of the key's UTF-8 bytes as an unsigned 128-bit integer, as Kinesis computes it (python3 hashlib reference).
+        assertThat(ShardMap.hashKey("joueur-\u00e9")).isEqualTo(new java.math.BigInteger("144473580056925045244573105312544030351"));
+        ShardMap one = ShardMap.even(1);
+        assertThat(one.shardOf("anything")).isEqualTo("shardId-000000000000");
+        ShardMap two = ShardMap.even(2);
+        java.math.BigInteger half = java.math.BigInteger.ONE.shiftLeft(127);
+        for (int i = 0; i < 100; i++) {
+            String key = "k" + i;
+            assertThat(two.shardOf(key)).isEqualTo(ShardMap.hashKey(key).compareTo(half) < 0 ? "shardId-000000000000" : "shardId-000000000001");
+        }
+        ShardMap gap = new ShardMap(List.of(new ShardMap.Range("s", java.math.BigInteger.ZERO, java.math.BigInteger.ONE)));
+        assertThat(gap.shardOf("p-1")).as("a hash no open shard covers (a map read mid-reshard)").isNull();
+        assertThat(packer.pack(List.of(event("p-1", 1, ""), event("p-2", 1, "")), e -> e.get("player_id").asText(), gap))
+                .as("keys no shard covers are packed per key").hasSize(2);
+    }
+
+    @Test
     void recordsStayWithinOnePutPayloadUnit_whenABatchDoesNotFitInOne() {
         Random random = new Random(7);
         List<ObjectNode> events = new ArrayList<>();
