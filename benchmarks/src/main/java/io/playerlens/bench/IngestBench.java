@@ -8,6 +8,7 @@ import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.codec.PackedRecord;
 import io.playerlens.contracts.codec.RecordLimits;
 import io.playerlens.contracts.codec.RecordPacker;
+import io.playerlens.contracts.codec.ShardMap;
 import io.playerlens.contracts.event.EventCatalog;
 import io.playerlens.contracts.event.EventValidator;
 import io.playerlens.contracts.event.ValidationResult;
@@ -84,7 +85,61 @@ public final class IngestBench {
                     1000.0, naive, 1.0);
         }
         System.out.println("PUT units/1k: 25 KB PUT payload units billed per 1,000 events. Shard capacity = min(1,000 records/s, 1 MiB/s).");
+        System.out.println();
+        printShapes();
         System.out.println("zstd+dict needs the dictionary to decode (not a plain .gz in the archive); see docs/record-format.md.");
+    }
+
+    /**
+     * Records per request for both traffic shapes (gzip -9 as shipped): a client's batch (one player) and a game
+     * server's relay batch (50 players × 4 events), packed per player and by shard.
+     */
+    private static void printShapes() {
+        RecordPacker packer = new RecordPacker(new BatchCodec(Deflater.BEST_COMPRESSION), RecordLimits.KINESIS, MAPPER);
+        System.out.println("Records per request by traffic shape and packing (gzip -9)");
+        System.out.printf("  %-34s %-16s %16s %9s %15s%n", "shape", "packing", "records/request", "B/event", "events/s/shard");
+        List<List<JsonNode>> client = canonicalBatches(50, 11);
+        List<List<JsonNode>> relay = relayBatches(50, 4, 12);
+        shapeRow(packer, "client batch (1 player x 50)", client, "per player", null);
+        shapeRow(packer, "client batch (1 player x 50)", client, "by shard (4)", ShardMap.even(4));
+        shapeRow(packer, "relay batch (50 players x 4)", relay, "per player", null);
+        shapeRow(packer, "relay batch (50 players x 4)", relay, "by shard (2)", ShardMap.even(2));
+        shapeRow(packer, "relay batch (50 players x 4)", relay, "by shard (4)", ShardMap.even(4));
+        System.out.println("Events/s/shard: what one shard carries at that packing, min(1,000 records/s x events/record, 1 MiB/s / B/event).");
+    }
+
+    private static void shapeRow(RecordPacker packer, String shape, List<List<JsonNode>> batches, String packing, ShardMap shards) {
+        long records = 0;
+        long bytes = 0;
+        long events = 0;
+        for (List<JsonNode> batch : batches) {
+            for (PackedRecord record : packer.pack(batch, e -> e.get("player_id").asText(), shards)) {
+                records++;
+                bytes += record.billedBytes();
+                events += record.eventCount();
+            }
+        }
+        double perRecord = (double) events / records;
+        double bytesPerEvent = (double) bytes / events;
+        double perShard = Math.min(SHARD_RECORDS_PER_SECOND * perRecord, SHARD_BYTES_PER_SECOND / bytesPerEvent);
+        System.out.printf("  %-34s %-16s %16.1f %9.1f %,15.0f%n", shape, packing, (double) records / batches.size(), bytesPerEvent, perShard);
+    }
+
+    /** Relay batches in their stream form: {@code players} players' {@code each} events, interleaved. */
+    private static List<List<JsonNode>> relayBatches(int players, int each, long seed) {
+        PlayerSimulator generator = new PlayerSimulator(seed, 5000, "p-");
+        EventValidator validator = new EventValidator(EventCatalog.defaultCatalog(), io.playerlens.contracts.event.EventTimePolicy.defaults());
+        List<List<JsonNode>> batches = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (int b = 0; b < BATCHES; b++) {
+            List<JsonNode> batch = new ArrayList<>();
+            for (JsonNode raw : generator.relayBatch(b * players, players, now, each).get("events")) {
+                ValidationResult result = validator.validate(raw, raw.toString().length(), "space-race", now);
+                batch.add(((ValidationResult.Accepted) result).event());
+            }
+            batches.add(batch);
+        }
+        return batches;
     }
 
     private static double streamBytes(List<List<JsonNode>> batches) {
