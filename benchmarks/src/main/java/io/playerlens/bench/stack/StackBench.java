@@ -1,41 +1,65 @@
 package io.playerlens.bench.stack;
 
-import io.playerlens.contracts.metrics.MetricNames;
+import io.playerlens.contracts.config.Names;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.platform.LocalPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./playerlens bench}: starts a fresh local stack, loads it, and reports event → profile freshness and cost figures. */
+/**
+ * {@code ./playerlens bench}: a fresh local stack, loaded open-loop with both traffic shapes in one run (client
+ * batches, then a game server's relay batches), freshness measured through the profile API and offers under that
+ * load; then the stack's resources and the modelled AWS cost at the measured figures.
+ */
 @Command(name = "stack", mixinStandardHelpOptions = true,
-        description = "Benchmark the local stack: event → profile freshness under load, DynamoDB writes per event, offers, cost.")
+        description = "Benchmark the local stack, open-loop: event → profile freshness through the profile API and GET /offers under load, "
+                + "for client and relay batches; DynamoDB writes per event, bytes per event, resources, cost.")
 public final class StackBench implements Callable<Integer> {
 
-    @Option(names = "--rate", defaultValue = "2000", description = "Background events per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "2000", description = "Events per second in client batches (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--duration", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--relay-rate", defaultValue = "1000", description = "Events per second in relay batches (default: ${DEFAULT-VALUE}).")
+    double relayRate;
+
+    @Option(names = "--shapes", defaultValue = "client,relay", split = ",",
+            description = "Traffic shapes, in order: client, relay (default: ${DEFAULT-VALUE}).")
+    List<String> shapes;
+
+    @Option(names = "--duration", defaultValue = "30", description = "Measured seconds per shape (default: ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds per shape (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--batch", defaultValue = "10", description = "Events per client POST (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--min-batch", defaultValue = "10", description = "Smallest client batch (default: ${DEFAULT-VALUE}).")
+    int minBatch;
+
+    @Option(names = "--max-batch", defaultValue = "50", description = "Largest client batch (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--relay-players", defaultValue = "50", description = "Players per relay batch (default: ${DEFAULT-VALUE}).")
+    int relayPlayers;
+
+    @Option(names = "--relay-events", defaultValue = "4", description = "Events per player in a relay batch (default: ${DEFAULT-VALUE}).")
+    int relayEvents;
 
     @Option(names = "--send-interval", defaultValue = "5", description = "Seconds between one player's batches (default: ${DEFAULT-VALUE}).")
     int sendInterval;
 
-    @Option(names = "--probes", defaultValue = "5", description = "Freshness probes per second (default: ${DEFAULT-VALUE}).")
-    double probes;
+    @Option(names = "--tracked", defaultValue = "40",
+            description = "Freshness samples per second: POSTs (players, in relay batches) tracked through the profile API (default: ${DEFAULT-VALUE}).")
+    double tracked;
+
+    @Option(names = "--offers-rate", defaultValue = "200", description = "GET /offers per second during each shape's load; 0 skips (default: ${DEFAULT-VALUE}).")
+    double offersRate;
 
     @Option(names = "--shards", defaultValue = "2", description = "Shards of the events stream (default: ${DEFAULT-VALUE}).")
     int shards;
@@ -51,9 +75,6 @@ public final class StackBench implements Callable<Integer> {
 
     @Option(names = "--minibatch-ms", defaultValue = "0", description = "Aggregate mini-batch latency (default: ${DEFAULT-VALUE}).")
     int miniBatchMs;
-
-    @Option(names = "--offers-rate", defaultValue = "200", description = "GET /offers requests per second after the freshness run; 0 skips (default: ${DEFAULT-VALUE}).")
-    double offersRate;
 
     @Option(names = {"-S", "--set"}, description = "Any feature job property, GROUP.key=value, e.g. -S FeatureJob.checkpoint.interval.ms=60000")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -81,69 +102,65 @@ public final class StackBench implements Callable<Integer> {
             Map<String, String> target = group.equals("EventsSource") ? source : group.equals("ProfileSink") ? sink : settings;
             target.put(key.substring(dot + 1), value);
         });
-        System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d)...%n", shards, parallelism);
-        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, io.playerlens.contracts.config.Names.LOCAL_DEV_KEY, shards, out.resolve("stack"),
+        System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d) on %d cores...%n", shards, parallelism,
+                Runtime.getRuntime().availableProcessors());
+        try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, Names.LOCAL_DEV_KEY, shards, out.resolve("stack"),
                 parallelism, settings, source, sink, LocalPlatform.defaultModelsDir()))) {
-            System.out.printf("Load: %.0f events/s in batches of %d, each player every %d s; %d s warm-up, %d s measured; %.0f probes/s%n",
-                    rate, batch, sendInterval, warmup, duration, probes);
-            FreshnessBench.Result result = new FreshnessBench(platform).run(rate, batch, Duration.ofSeconds(sendInterval),
-                    Duration.ofSeconds(warmup), Duration.ofSeconds(duration), probes);
-            print(result);
-            List<LiveMetrics.Point> timeline = platform.liveMetrics().since(result.measuredFrom()).stream()
-                    .filter(p -> p.t() <= result.measuredTo() + 1000).toList();
+            long began = System.currentTimeMillis();
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("rate", rate);
-            run.put("batch", batch);
+            run.put("relay_rate", relayRate);
+            run.put("shapes", shapes);
+            run.put("client_batch", minBatch + "-" + maxBatch);
+            run.put("relay_batch", relayPlayers + " players x " + relayEvents);
             run.put("send_interval_s", sendInterval);
             run.put("warmup_s", warmup);
             run.put("duration_s", duration);
-            run.put("probes_per_second", probes);
+            run.put("tracked_per_second", tracked);
+            run.put("offers_per_second", offersRate);
             run.put("shards", shards);
             run.put("parallelism", parallelism);
             run.put("poll_interval_ms", pollIntervalMs);
             run.put("sink_flush_ms", sinkFlushMs);
             run.put("minibatch_ms", miniBatchMs);
             run.put("overrides", overrides);
-            BenchReport report = new BenchReport(run).put("generated_at", Instant.now().toString()).put("freshness", result);
+            BenchReport report = new BenchReport(run).put("generated_at", Instant.now().toString());
 
-            Map<String, Number> counters = platform.ingestMetrics().snapshot();
-            long accepted = counters.get(MetricNames.EVENTS_ACCEPTED).longValue();
-            Map<String, Object> ingest = BenchReport.ingest(result.sentRate(), accepted, counters.get(MetricNames.RECORDS_PUT).longValue(),
-                    counters.get(MetricNames.RECORD_BYTES).longValue(), shards);
-            report.put("ingest", ingest);
+            Map<String, ShapeBench.Result> results = new LinkedHashMap<>();
+            ShapeBench bench = new ShapeBench(platform);
+            for (ShapeBench.Shape shape : shapes.stream().map(name -> ShapeBench.Shape.valueOf(name.trim().toUpperCase())).toList()) {
+                boolean client = shape == ShapeBench.Shape.CLIENT;
+                System.out.printf("%n%s: %.0f events/s in %s, open loop; %d s warm-up, %d s measured; %.0f tracked/s; %.0f GET /offers/s...%n",
+                        client ? "Client batches" : "Relay batches", client ? rate : relayRate,
+                        client ? "batches of " + minBatch + "-" + maxBatch + " events of one player"
+                                : "batches of " + relayPlayers + " players x " + relayEvents + " events", warmup, duration, tracked, offersRate);
+                ShapeBench.Result result = bench.run(new ShapeBench.Settings(shape, client ? rate : relayRate, minBatch, maxBatch, relayPlayers,
+                        relayEvents, Duration.ofSeconds(sendInterval), tracked, offersRate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration)));
+                print(result);
+                results.put(result.shape(), result);
+            }
+            bench.close();
+            report.put("shapes", results);
+            report.put("offers_inference", OffersBench.inference(platform));
+            List<LiveMetrics.Point> timeline = platform.liveMetrics().since(began).stream().toList();
             Map<String, Object> resources = BenchReport.resources(timeline);
             report.put("resources", resources);
-            System.out.printf("Ingest: %.0f events/s sustained, %.1f B/event compressed, %.1f events/record, %.0f events/s per shard"
-                            + " (capacity at this packing %,.0f events/s per shard)%n", result.sentRate(), ingest.get("compressed_bytes_per_event"),
-                    ingest.get("events_per_record"), ingest.get("events_per_second_per_shard"), ingest.get("shard_capacity_events_per_second"));
             printResources(resources);
 
-            double bytesPerEvent = (double) ingest.get("compressed_bytes_per_event");
-            CostModel.Scale scale = new CostModel.Scale(priceRate == null ? rate : priceRate, batch, bytesPerEvent, 376,
-                    offersRate * (priceRate == null ? 1 : priceRate / rate), 5000, pricePlayers, pricedModels(platform));
+            ShapeBench.Result priced = results.getOrDefault("client", results.values().iterator().next());
+            CostModel.Scale scale = new CostModel.Scale(priceRate == null ? rate : priceRate, (minBatch + maxBatch) / 2,
+                    priced.compressedBytesPerEvent(), 376, offersRate * (priceRate == null ? 1 : priceRate / rate), 5000, pricePlayers,
+                    pricedModels(platform));
             CostModel costs = CostModel.withListPrices();
             CostModel.Cost packed = costs.monthly(scale, true);
             CostModel.Cost naive = costs.monthly(scale, false);
-            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (batches of %d, %.1f B/event measured, %.0f offers/s, %,d players, %d models;"
-                    + " list prices in aws-prices.json):%n", scale.eventsPerSecond(), batch, bytesPerEvent, scale.offersRequestsPerSecond(),
+            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (client batches, %.1f B/event measured, %.0f offers/s, %,d players, %d models;"
+                    + " list prices in aws-prices.json):%n", scale.eventsPerSecond(), scale.compressedBytesPerEvent(), scale.offersRequestsPerSecond(),
                     scale.players(), scale.models());
             System.out.printf("  playerlens: $%,.0f/month, $%.3f per 1M events   %s%n", packed.monthlyTotal(), packed.perMillionEvents(), rounded(packed));
             System.out.printf("  naive (1 uncompressed record and 1 profile write per event): $%,.0f/month, $%.3f per 1M events   %s%n",
                     naive.monthlyTotal(), naive.perMillionEvents(), rounded(naive));
             report.put("cost", Map.of("scale", scale, "playerlens", packed, "naive", naive, "prices_as_of", costs.pricesAsOf()));
-            if (offersRate > 0) {
-                List<String> players = new ArrayList<>();
-                for (int i = 0; i < result.activePlayers(); i++) {
-                    players.add(FreshnessBench.LOAD_PLAYER_PREFIX + i);
-                }
-                System.out.printf("%nOffers: %.0f GET /offers per second for %d s over %d players with profiles...%n", offersRate, duration, players.size());
-                OffersBench.Result offers = new OffersBench(platform).run(players, offersRate, Duration.ofSeconds(duration));
-                offers.loadMillis().forEach((model, ms) -> System.out.printf("  model %-18s load %4d ms   inference (µs) %s%n", model, ms,
-                        offers.inferenceMicros().get(model)));
-                offers.httpMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
-                System.out.printf("  %.0f requests/s sent, %d fallbacks of %d%n", offers.requestsPerSecond(), offers.fallbacks(), offers.requests());
-                report.put("offers", offers);
-            }
             report.put("timeline", timeline);
             Path html = report.write(out);
             System.out.println("Report: " + out.resolve("report.json") + " and " + html);
@@ -156,6 +173,21 @@ public final class StackBench implements Callable<Integer> {
         return priceModels != null ? priceModels : platform.models().services().size();
     }
 
+    private static void print(ShapeBench.Result r) {
+        System.out.printf("  sent %.0f events/s in %d POSTs over %d players; POST outcomes %s%n", r.sentEventsPerSecond(), r.posts(), r.players(),
+                r.postOutcomes());
+        System.out.println("  Event → profile freshness through GET /profile, ms from the POST's scheduled time:");
+        System.out.println("    end to end      " + r.freshness() + "   " + r.samplesNeverSeen() + " of " + r.samplesStarted() + " never seen");
+        System.out.println("    ingest          " + r.ingest() + "   scheduled POST → received_at stamp");
+        System.out.println("    stream          " + r.stream() + "   received_at → decoded by the feature job");
+        System.out.println("    Flink           " + r.flink() + "   decoded → profile assembled");
+        System.out.println("    write + read    " + r.writeAndRead() + "   assembled → the profile API shows it");
+        System.out.printf("  DynamoDB writes per event %.3f (%d for %d events); %.1f events/record, %.1f B/event compressed%n", r.writesPerEvent(),
+                r.writes(), r.events(), r.eventsPerRecord(), r.compressedBytesPerEvent());
+        r.offersMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
+        System.out.printf("  GET /offers: %d sent, outcomes %s, %d unanswered%n", r.offersSent(), r.offersOutcomes(), r.offersUnanswered());
+    }
+
     private static void printResources(Map<String, Object> resources) {
         @SuppressWarnings("unchecked")
         Map<String, Double> total = (Map<String, Double>) resources.get("total_cores");
@@ -163,7 +195,7 @@ public final class StackBench implements Callable<Integer> {
         Map<String, Double> jvm = (Map<String, Double>) resources.get("jvm_rss_mib");
         @SuppressWarnings("unchecked")
         Map<String, Double> emulators = (Map<String, Double>) resources.get("emulator_rss_mib");
-        System.out.printf("Stack resources: CPU mean %.2f / max %.2f of %s cores; RSS JVM %.0f MiB, emulators %.0f MiB (max)%n",
+        System.out.printf("%nStack resources over the run: CPU mean %.2f / max %.2f of %s cores; RSS JVM %.0f MiB, emulators %.0f MiB (max)%n",
                 total.get("mean"), total.get("max"), resources.get("machine_cores"), jvm.get("max"), emulators.get("max"));
     }
 
@@ -171,20 +203,5 @@ public final class StackBench implements Callable<Integer> {
         Map<String, Long> rounded = new LinkedHashMap<>();
         cost.monthlyByComponent().forEach((k, v) -> rounded.put(k, Math.round(v)));
         return rounded;
-    }
-
-    private void print(FreshnessBench.Result r) {
-        System.out.println();
-        System.out.printf("Machine: %d cores. Settings: poll %d ms, sink flush %d ms, mini-batch %d ms, %d shards, parallelism %d%n",
-                r.cores(), pollIntervalMs, sinkFlushMs, miniBatchMs, shards, parallelism);
-        System.out.printf("Sustained: %.0f events/s (target %.0f) from %d active players, %d failed or shed POSTs%n",
-                r.sentRate(), r.targetRate(), r.activePlayers(), r.failedPosts());
-        System.out.println("Event → profile freshness, ms (POST sent → GetItem shows it):");
-        System.out.println("  end to end        " + r.freshness());
-        System.out.println("  ingest            " + r.ingest() + "   POST → received_at stamp");
-        System.out.println("  stream            " + r.stream() + "   received_at → decoded by the feature job (processed_at)");
-        System.out.println("  Flink             " + r.flink() + "   processed_at → profile assembled (updated_at)");
-        System.out.println("  write + read      " + r.writeAndRead() + "   updated_at → visible to GetItem");
-        System.out.printf("DynamoDB writes per event: %.3f (%d item writes for %d events)%n", r.writesPerEvent(), r.writes(), r.events());
     }
 }

@@ -1,0 +1,321 @@
+package io.playerlens.bench.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.metrics.MetricNames;
+import io.playerlens.local.metrics.DynamoDbWriteCounter;
+import io.playerlens.local.platform.LocalPlatform;
+import io.playerlens.simulator.PlayerSimulator;
+import io.playerlens.simulator.SimulatedPlayer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One traffic shape against a running local stack, measured open-loop as a game sees it.
+ *
+ * <ul>
+ *   <li><b>Load</b>: POSTs on a fixed schedule ({@link OpenLoop}) — client batches (one player, 10–50 events) or relay
+ *       batches (a game server's: 50 players × a few events). Nothing waits for the system.</li>
+ *   <li><b>Freshness</b>: some players of that very traffic are tracked. For each POST that carries a tracked player,
+ *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms until
+ *       {@code events_total} counts every event sent to that player; the sample is from the POST's <i>scheduled</i>
+ *       time to that answer. Stages come from the profile's stamps.</li>
+ *   <li><b>Offers under load</b>: {@code GET /offers} on its own schedule during the same load; every status code
+ *       and fallback reason counted; a reply that never comes is counted, not dropped.</li>
+ * </ul>
+ */
+public final class ShapeBench {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration GIVE_UP = Duration.ofSeconds(15);
+
+    /** The two shapes of traffic a game sends. */
+    public enum Shape { CLIENT, RELAY }
+
+    /** One shape's run. */
+    public record Settings(Shape shape, double eventsPerSecond, int minBatch, int maxBatch, int relayPlayers, int relayEventsEach,
+                           Duration sendInterval, double trackedPostsPerSecond, double offersPerSecond, Duration warmup, Duration measure) {
+    }
+
+    /** What a shape's run measured (ms unless named otherwise). */
+    public record Result(String shape, double targetEventsPerSecond, double sentEventsPerSecond, long posts, Map<String, Long> postOutcomes,
+                         long players, Percentiles freshness, Percentiles ingest, Percentiles stream, Percentiles flink,
+                         Percentiles writeAndRead, long samplesStarted, long samplesNeverSeen, Map<String, Percentiles> offersMillis,
+                         Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
+                         long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, long measuredFrom, long measuredTo) {
+    }
+
+    private record Sample(double total, double ingest, double stream, double flink) {
+    }
+
+    private final LocalPlatform platform;
+    private final ExecutorService io = Executors.newFixedThreadPool(8, daemon("bench-http"));
+    private final HttpClient http = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(5)).build();
+    private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2, daemon("bench-poll"));
+
+    public ShapeBench(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    public Result run(Settings s) throws Exception {
+        String run = s.shape().name().toLowerCase() + "-" + Long.toString(System.nanoTime(), 36);
+        double averageBatch = s.shape() == Shape.CLIENT ? (s.minBatch() + s.maxBatch()) / 2.0 : s.relayPlayers() * (double) s.relayEventsEach();
+        double postsPerSecond = s.eventsPerSecond() / averageBatch;
+        int players = s.shape() == Shape.CLIENT
+                ? Math.max(1, (int) Math.round(postsPerSecond * s.sendInterval().toMillis() / 1000.0))
+                : Math.max(s.relayPlayers(), (int) Math.round(postsPerSecond * s.relayPlayers() * s.sendInterval().toMillis() / 1000.0));
+        PlayerSimulator simulator = new PlayerSimulator(11, players, "bench-" + run + "-");
+        // Track about trackedPostsPerSecond POSTs' players: client shape, a share of the players; relay, a share of each batch.
+        double trackedShare = Math.min(1, s.trackedPostsPerSecond() / (s.shape() == Shape.CLIENT ? postsPerSecond : postsPerSecond * s.relayPlayers()));
+        int trackEvery = Math.max(1, (int) Math.round(1 / trackedShare));
+        long[] sentToPlayer = new long[players];
+        java.util.concurrent.atomic.AtomicLongArray lostToPlayer = new java.util.concurrent.atomic.AtomicLongArray(players);
+        Random random = new Random(5);
+        long[] nextPlayer = {0};
+
+        long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        long measureFrom = start + s.warmup().toNanos();
+        long measureTo = measureFrom + s.measure().toNanos();
+        Queue<Sample> samples = new ConcurrentLinkedQueue<>();
+        Map<String, LongAdder> postOutcomes = new ConcurrentHashMap<>();
+        LongAdder started = new LongAdder();
+        LongAdder neverSeen = new LongAdder();
+        AtomicLong inFlight = new AtomicLong();
+        LongAdder measuredEvents = new LongAdder();
+        long[] writesAt = new long[2];
+        Map<String, Number> ingestBefore = new java.util.HashMap<>();
+
+        URI eventsUri = platform.baseUrl().resolve("/v1/events");
+        String key = platform.options().apiKey();
+        OpenLoop load = new OpenLoop("bench-load", postsPerSecond, start, s.warmup().plus(s.measure()), due -> {
+            long wall = System.currentTimeMillis() - (System.nanoTime() - due) / 1_000_000;
+            ObjectNode body;
+            List<int[]> carried = new ArrayList<>();
+            if (s.shape() == Shape.CLIENT) {
+                int p = (int) (nextPlayer[0]++ % players);
+                int size = s.minBatch() + random.nextInt(s.maxBatch() - s.minBatch() + 1);
+                body = simulator.clientBatch(p, wall, size);
+                carried.add(new int[] {p, size});
+                sentToPlayer[p] += size;
+            } else {
+                int first = (int) ((nextPlayer[0] += s.relayPlayers()) - s.relayPlayers()) % players;
+                body = simulator.relayBatch(first, s.relayPlayers(), wall, s.relayEventsEach());
+                for (int i = 0; i < s.relayPlayers(); i++) {
+                    int p = (first + i) % players;
+                    carried.add(new int[] {p, s.relayEventsEach()});
+                    sentToPlayer[p] += s.relayEventsEach();
+                }
+            }
+            int events = body.get("events").size();
+            boolean measured = due >= measureFrom && due < measureTo;
+            if (measured) {
+                measuredEvents.add(events);
+            }
+            List<long[]> tracked = new ArrayList<>();
+            for (int[] c : carried) {
+                if (measured && c[0] % trackEvery == 0) {
+                    tracked.add(new long[] {c[0], sentToPlayer[c[0]]});
+                }
+            }
+            inFlight.incrementAndGet();
+            http.sendAsync(HttpRequest.newBuilder(eventsUri).header("x-api-key", key).header("content-type", "application/json")
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                        inFlight.decrementAndGet();
+                        String outcome = error != null ? "error: " + error.getClass().getSimpleName() : Integer.toString(response.statusCode());
+                        if (measured) {
+                            postOutcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+                        }
+                        if (error == null && response.statusCode() == 200) {
+                            for (long[] t : tracked) {
+                                started.increment();
+                                int p = (int) t[0];
+                                poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, samples, neverSeen);
+                            }
+                        } else {
+                            // Events the platform refused are not in the profile: later samples of these players expect fewer.
+                            carried.forEach(c -> lostToPlayer.addAndGet(c[0], c[1]));
+                            started.add(tracked.size());
+                            neverSeen.add(tracked.size());
+                        }
+                    });
+        });
+
+        OffersLoad offers = new OffersLoad(simulator, players);
+        OpenLoop offersLoop = new OpenLoop("bench-offers", s.offersPerSecond(), measureFrom, s.measure(), offers::send);
+        Thread marker = new Thread(() -> {
+            try {
+                long wait = measureFrom - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                writesAt[0] = DynamoDbWriteCounter.writes();
+                ingestBefore.putAll(platform.ingestMetrics().snapshot());
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, measureTo - System.nanoTime()));
+                writesAt[1] = DynamoDbWriteCounter.writes();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        load.start();
+        if (s.offersPerSecond() > 0) {
+            offersLoop.start();
+        }
+        marker.start();
+        long wallFrom = System.currentTimeMillis() + (measureFrom - System.nanoTime()) / 1_000_000;
+        load.await();
+        offersLoop.await();
+        marker.join();
+        Map<String, Number> ingestAfter = platform.ingestMetrics().snapshot();
+        long wallTo = System.currentTimeMillis();
+        // Every sample ends (seen or given up after GIVE_UP); every offers request answers or is counted unanswered.
+        long deadline = System.nanoTime() + GIVE_UP.plusSeconds(5).toNanos();
+        while ((started.sum() > samples.size() + neverSeen.sum() || offers.pending() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // waiting for replies already in flight, then counting what never came
+        }
+
+        List<Sample> all = new ArrayList<>(samples);
+        long accepted = ingestAfter.get(MetricNames.EVENTS_ACCEPTED).longValue() - ingestBefore.getOrDefault(MetricNames.EVENTS_ACCEPTED, 0).longValue();
+        long records = ingestAfter.get(MetricNames.RECORDS_PUT).longValue() - ingestBefore.getOrDefault(MetricNames.RECORDS_PUT, 0).longValue();
+        long bytes = ingestAfter.get(MetricNames.RECORD_BYTES).longValue() - ingestBefore.getOrDefault(MetricNames.RECORD_BYTES, 0).longValue();
+        long writes = writesAt[1] - writesAt[0];
+        Map<String, Long> outcomes = new TreeMap<>();
+        postOutcomes.forEach((k, v) -> outcomes.put(k, v.sum()));
+        return new Result(s.shape().name().toLowerCase(), s.eventsPerSecond(), measuredEvents.sum() / (s.measure().toMillis() / 1000.0),
+                outcomes.values().stream().mapToLong(Long::longValue).sum(), outcomes, players,
+                Percentiles.of(all.stream().map(Sample::total).toList()), Percentiles.of(all.stream().map(Sample::ingest).toList()),
+                Percentiles.of(all.stream().map(Sample::stream).toList()), Percentiles.of(all.stream().map(Sample::flink).toList()),
+                Percentiles.of(all.stream().map(x -> x.total() - x.ingest() - x.stream() - x.flink()).toList()),
+                started.sum(), neverSeen.sum(), offers.millis(), offers.outcomes(), offers.sent(), offers.pending(),
+                measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
+                records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, wallFrom, wallTo);
+    }
+
+    /** Polls the player's profile through the API until it counts {@code expected} events, then records the sample. */
+    private void poll(SimulatedPlayer player, java.util.function.LongSupplier expected, long due, long dueWall, Queue<Sample> samples,
+                      LongAdder neverSeen) {
+        URI uri = platform.baseUrl().resolve("/v1/players/" + player.playerId() + "/profile");
+        HttpRequest request = HttpRequest.newBuilder(uri).header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(5)).GET().build();
+        Runnable[] attempt = new Runnable[1];
+        attempt[0] = () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+            long now = System.nanoTime();
+            if (error == null && response.statusCode() == 200) {
+                try {
+                    JsonNode profile = MAPPER.readTree(response.body());
+                    if (profile.path("features").path("events_total").asLong() >= expected.getAsLong()) {
+                        double total = (now - due) / 1e6;
+                        double ingest = Instant.parse(profile.path("received_at").asText()).toEpochMilli() - dueWall;
+                        samples.add(new Sample(total, ingest, profile.path("stream_ms").asDouble(Double.NaN), profile.path("flink_ms").asDouble(Double.NaN)));
+                        return;
+                    }
+                } catch (Exception e) {
+                    // an unreadable answer is one more poll
+                }
+            }
+            if (now - due > GIVE_UP.toNanos()) {
+                neverSeen.increment();
+                return;
+            }
+            pollers.schedule(attempt[0], POLL.toNanos(), TimeUnit.NANOSECONDS);
+        });
+        attempt[0].run();
+    }
+
+    /** GET /offers for the load's players on a schedule; every answer (or its absence) is counted. */
+    private final class OffersLoad {
+        private final PlayerSimulator simulator;
+        private final int players;
+        private final Map<String, Queue<Double>> millis = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong pending = new AtomicLong();
+
+        OffersLoad(PlayerSimulator simulator, int players) {
+            this.simulator = simulator;
+            this.players = players;
+        }
+
+        void send(long due) {
+            String player = simulator.player((int) (sent.getAndIncrement() % players)).playerId();
+            pending.incrementAndGet();
+            http.sendAsync(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=store"))
+                            .header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+                        double ms = (System.nanoTime() - due) / 1e6;
+                        String model = "(no model)";
+                        String outcome;
+                        if (error != null) {
+                            outcome = "error: " + error.getClass().getSimpleName();
+                        } else {
+                            outcome = Integer.toString(response.statusCode());
+                            try {
+                                JsonNode body = MAPPER.readTree(response.body());
+                                model = body.path("model").asText(model);
+                                if (body.path("fallback").asBoolean(false)) {
+                                    outcome += " fallback " + body.path("reason").asText("?");
+                                }
+                            } catch (Exception e) {
+                                outcome += " unreadable body";
+                            }
+                        }
+                        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+                        millis.computeIfAbsent(model, m -> new ConcurrentLinkedQueue<>()).add(ms);
+                        pending.decrementAndGet();
+                    });
+        }
+
+        long sent() {
+            return sent.get();
+        }
+
+        long pending() {
+            return pending.get();
+        }
+
+        Map<String, Percentiles> millis() {
+            Map<String, Percentiles> result = new TreeMap<>();
+            millis.forEach((model, values) -> result.put(model, Percentiles.of(new ArrayList<>(values))));
+            return result;
+        }
+
+        Map<String, Long> outcomes() {
+            Map<String, Long> result = new TreeMap<>();
+            outcomes.forEach((k, v) -> result.put(k, v.sum()));
+            return result;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    void close() {
+        pollers.shutdownNow();
+        io.shutdownNow();
+    }
+}
