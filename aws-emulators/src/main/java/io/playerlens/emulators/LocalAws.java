@@ -104,9 +104,15 @@ public final class LocalAws implements AutoCloseable {
         return dynamoProcess.isAlive();
     }
 
-    /** Environment an AWS SDK client (or a Lambda handler) needs to talk to these emulators. */
+    /**
+     * Environment an AWS SDK client (or a Lambda handler, or a child JVM) needs to talk to these emulators — CBOR off
+     * included: one record put with CBOR makes kinesalite answer every JSON GetRecords of its stream with a shape no
+     * SDK reads (seen when a Lambda's jar ran in a child process against the running stack).
+     */
     public Map<String, String> sdkEnvironment() {
         return Map.of(
+                // A JVM started with this environment turns CBOR off in both SDKs (v2 reads no environment variable for it).
+                "JAVA_TOOL_OPTIONS", "-Daws.cborEnabled=false -Dcom.amazonaws.sdk.disableCbor=true",
                 "AWS_REGION", REGION.id(),
                 "AWS_ACCESS_KEY_ID", ACCESS_KEY,
                 "AWS_SECRET_ACCESS_KEY", SECRET_KEY,

@@ -62,7 +62,8 @@ public final class ShapeBench {
                          long players, Percentiles freshness, Percentiles ingest, Percentiles stream, Percentiles flink,
                          Percentiles writeAndRead, long samplesStarted, long samplesNeverSeen, Map<String, Percentiles> offersMillis,
                          Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
-                         long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, long measuredFrom, long measuredTo) {
+                         long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, double eventsPerPost,
+                         String aPlayer, long measuredFrom, long measuredTo) {
     }
 
     private record Sample(double total, double ingest, double stream, double flink) {
@@ -208,7 +209,8 @@ public final class ShapeBench {
                 Percentiles.of(all.stream().map(x -> x.total() - x.ingest() - x.stream() - x.flink()).toList()),
                 started.sum(), neverSeen.sum(), offers.millis(), offers.outcomes(), offers.sent(), offers.pending(),
                 measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
-                records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, wallFrom, wallTo);
+                records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, averageBatch,
+                simulator.player(0).playerId(), wallFrom, wallTo);
     }
 
     /** Polls the player's profile through the API until it counts {@code expected} events, then records the sample. */

@@ -148,19 +148,21 @@ public final class StackBench implements Callable<Integer> {
             printResources(resources);
 
             ShapeBench.Result priced = results.getOrDefault("client", results.values().iterator().next());
-            CostModel.Scale scale = new CostModel.Scale(priceRate == null ? rate : priceRate, (minBatch + maxBatch) / 2,
-                    priced.compressedBytesPerEvent(), 376, offersRate * (priceRate == null ? 1 : priceRate / rate), 5000, pricePlayers,
-                    pricedModels(platform));
+            System.out.println();
+            System.out.println("Log bytes per invocation:");
+            Map<String, Double> logBytes = LogBytes.measure(platform, sampleClientBatch(), priced.aPlayer());
+            report.put("log_bytes_per_invocation", logBytes);
+            double pricedRate = priceRate == null ? rate : priceRate;
+            CostModel.Measured measured = new CostModel.Measured(pricedRate, priced.eventsPerPost(), priced.compressedBytesPerEvent(),
+                    priced.eventsPerRecord(), streamFormBytesPerEvent(), priced.writesPerEvent(), offersRate * pricedRate / rate,
+                    logBytes.getOrDefault("ingest", 0.0), logBytes.getOrDefault("offers", 0.0), decisionBytes());
+            CostModel.Assumptions assumptions = CostModel.Assumptions.defaults(pricePlayers, pricedModels(platform));
             CostModel costs = CostModel.withListPrices();
-            CostModel.Cost packed = costs.monthly(scale, true);
-            CostModel.Cost naive = costs.monthly(scale, false);
-            System.out.printf("%nModelled monthly AWS cost at %.0f events/s (client batches, %.1f B/event measured, %.0f offers/s, %,d players, %d models;"
-                    + " list prices in aws-prices.json):%n", scale.eventsPerSecond(), scale.compressedBytesPerEvent(), scale.offersRequestsPerSecond(),
-                    scale.players(), scale.models());
-            System.out.printf("  playerlens: $%,.0f/month, $%.3f per 1M events   %s%n", packed.monthlyTotal(), packed.perMillionEvents(), rounded(packed));
-            System.out.printf("  naive (1 uncompressed record and 1 profile write per event): $%,.0f/month, $%.3f per 1M events   %s%n",
-                    naive.monthlyTotal(), naive.perMillionEvents(), rounded(naive));
-            report.put("cost", Map.of("scale", scale, "playerlens", packed, "naive", naive, "prices_as_of", costs.pricesAsOf()));
+            CostModel.Cost cost = costs.monthly(measured, assumptions, false);
+            CostModel.Cost naive = costs.monthly(measured, assumptions, true);
+            printCost(measured, assumptions, cost, naive, costs.pricesAsOf());
+            report.put("cost", Map.of("measured", measured, "assumptions", assumptions, "playerlens", cost, "naive", naive,
+                    "prices_as_of", costs.pricesAsOf()));
             report.put("timeline", timeline);
             Path html = report.write(out);
             System.out.println("Report: " + out.resolve("report.json") + " and " + html);
@@ -199,9 +201,63 @@ public final class StackBench implements Callable<Integer> {
                 total.get("mean"), total.get("max"), resources.get("machine_cores"), jvm.get("max"), emulators.get("max"));
     }
 
-    private static Map<String, Long> rounded(CostModel.Cost cost) {
+    private static Map<String, Long> rounded(Map<String, Double> dollars) {
         Map<String, Long> rounded = new LinkedHashMap<>();
-        cost.monthlyByComponent().forEach((k, v) -> rounded.put(k, Math.round(v)));
+        dollars.forEach((k, v) -> rounded.put(k, Math.round(v)));
         return rounded;
+    }
+
+    private static void printCost(CostModel.Measured m, CostModel.Assumptions a, CostModel.Cost cost, CostModel.Cost naive, String asOf) {
+        System.out.printf("%nModelled monthly AWS cost (list prices %s, aws-prices.json) at %.0f events/s and %.0f offers/s:%n", asOf,
+                m.eventsPerSecond(), m.offersPerSecond());
+        System.out.printf("  measured: %.1f events/request, %.1f events/record, %.1f B/event compressed (%.0f as JSON), %.3f profile writes/event,"
+                        + " logs %.0f B/ingest and %.0f B/offers invocation, decision %.0f B%n", m.eventsPerRequest(), m.eventsPerRecord(),
+                m.compressedBytesPerEvent(), m.jsonBytesPerEvent(), m.writesPerEvent(), m.ingestLogBytesPerRequest(), m.offersLogBytesPerRequest(),
+                m.decisionBytes());
+        System.out.println("  assumed:  " + a);
+        System.out.printf("  event path   playerlens $%,8.0f/month = $%.3f per 1M events   %s%n", cost.events().monthlyTotal(),
+                cost.events().perMillion(), rounded(cost.events().monthly()));
+        System.out.printf("               naive      $%,8.0f/month = $%.3f per 1M events   %s%n", naive.events().monthlyTotal(),
+                naive.events().perMillion(), rounded(naive.events().monthly()));
+        System.out.printf("  offers path  playerlens $%,8.0f/month = $%.3f per 1M offers   %s%n", cost.offers().monthlyTotal(),
+                cost.offers().perMillion(), rounded(cost.offers().monthly()));
+        System.out.printf("               naive      $%,8.0f/month = $%.3f per 1M offers   %s%n", naive.offers().monthlyTotal(),
+                naive.offers().perMillion(), rounded(naive.offers().monthly()));
+        System.out.printf("  fixed        $%,8.0f/month   %s%n", cost.fixed().values().stream().mapToDouble(Double::doubleValue).sum(), rounded(cost.fixed()));
+        System.out.printf("  total        playerlens $%,.0f/month, naive $%,.0f/month%n", cost.monthlyTotal(), naive.monthlyTotal());
+    }
+
+    /** A client batch of 30 events, as the ingest Lambda's log probe sends it. */
+    private static String sampleClientBatch() {
+        return new io.playerlens.simulator.PlayerSimulator(3, 1, "log-probe-").clientBatch(0, System.currentTimeMillis(), 30).toString();
+    }
+
+    /** Bytes of an event in its stream form (validated, stamped), the naive design's record size. */
+    private static double streamFormBytesPerEvent() {
+        io.playerlens.simulator.PlayerSimulator simulator = new io.playerlens.simulator.PlayerSimulator(3, 100, "p-");
+        io.playerlens.contracts.event.EventValidator validator = new io.playerlens.contracts.event.EventValidator(
+                io.playerlens.contracts.event.EventCatalog.defaultCatalog(), io.playerlens.contracts.event.EventTimePolicy.defaults());
+        long now = System.currentTimeMillis();
+        long bytes = 0;
+        long events = 0;
+        for (int i = 0; i < 200; i++) {
+            for (com.fasterxml.jackson.databind.JsonNode raw : simulator.clientBatch(i, now, 30).get("events")) {
+                var result = validator.validate(raw, raw.toString().length(), Names.LOCAL_GAME_ID, now);
+                if (result instanceof io.playerlens.contracts.event.ValidationResult.Accepted accepted) {
+                    bytes += accepted.event().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    events++;
+                }
+            }
+        }
+        return (double) bytes / events;
+    }
+
+    /** A decision line with three offers, as the offers API prints it. */
+    private static double decisionBytes() {
+        var offers = List.of(new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("vip_bundle", "vip_month", 1999), 0.93),
+                new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("coin_pack", "coins_1000", 199), 0.05),
+                new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("gems_500", "gems_500", 499), 0.01));
+        return io.playerlens.contracts.event.ServerEvents.offerServed(Names.LOCAL_GAME_ID, "p-000123", "store", "store-logreg", "1", "B", offers,
+                false, null, System.currentTimeMillis()).toString().length() + 1;
     }
 }

@@ -48,7 +48,15 @@ class BenchSmokeIT {
         assertThat(report.get("timeline").size()).isPositive();
         JsonNode cost = report.get("cost");
         assertThat(cost.get("playerlens").get("monthlyTotal").asDouble()).isPositive().isLessThan(cost.get("naive").get("monthlyTotal").asDouble());
-        assertThat(cost.get("scale").get("models").asInt()).isEqualTo(2);
+        assertThat(cost.get("playerlens").get("events").get("perMillion").asDouble()).isPositive();
+        assertThat(cost.get("playerlens").get("offers").get("perMillion").asDouble()).isPositive();
+        assertThat(cost.get("assumptions").get("models").asInt()).isEqualTo(2);
+        JsonNode logs = report.get("log_bytes_per_invocation");
+        for (String lambda : new String[] {"ingest", "profile", "offers"}) {
+            assertThat(logs.get(lambda).asDouble()).as("log bytes of %s, measured from its deployable jar", lambda).isBetween(100.0, 20_000.0);
+        }
+        assertThat(cost.get("measured").get("offersLogBytesPerRequest").asDouble()).as("the decision line is part of the offers logs")
+                .isGreaterThan(cost.get("measured").get("decisionBytes").asDouble());
 
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).as("self-contained: uPlot and the data are inlined").contains("uPlot").contains("\"compressedBytesPerEvent\"")

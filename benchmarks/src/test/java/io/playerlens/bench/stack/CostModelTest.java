@@ -6,53 +6,58 @@ import static org.assertj.core.data.Offset.offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cost model against figures computed by hand (independently, from the same list prices) for two scales.
- * Scale A: 2,000 events/s in batches of 50 (45.4 B/event compressed, 376 B as JSON), 200 offers/s, 5,000 events/s per KPU.
- * Scale B: 200 events/s in batches of 10 (78.9 B/event), 20 offers/s.
+ * The cost model against figures worked out by hand from the same list prices (python, component by component) for
+ * one scale: 2,000 events/s in requests of 30 events packed 30 to a record at 51.7 B/event (331 B as JSON), 0.034
+ * profile writes per event, 200 offers/s, 1,000 B of logs per ingest invocation and 800 B per offers invocation, a
+ * 400 B decision, one million players, two models, the CDK defaults for the rest.
  */
 class CostModelTest {
     private final CostModel model = CostModel.withListPrices();
-    private static final CostModel.Scale A = new CostModel.Scale(2000, 50, 45.4, 376, 200, 5000);
-    private static final CostModel.Scale B = new CostModel.Scale(200, 10, 78.9, 376, 20, 5000);
+    private static final CostModel.Measured M = new CostModel.Measured(2000, 30, 51.7, 30, 331, 0.034, 200, 1000, 800, 400);
+    private static final CostModel.Assumptions A = CostModel.Assumptions.defaults(1_000_000, 2);
 
     @Test
-    void scaleA_packed() {
-        // 5.256e9 events/month → 1.0512e8 requests; records of 2,270 B → 3 KB on Kinesis, 5 KB on Firehose; 1 write per batch.
-        CostModel.Cost cost = model.monthly(A, true);
-        assertThat(cost.monthlyByComponent().get("api_gateway")).isCloseTo(630.72, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("kinesis")).isCloseTo(110.0686, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("dynamodb")).isCloseTo(131.40, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("managed_flink")).isCloseTo(165.60, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("firehose")).isCloseTo(15.6082, offset(0.01));
-        assertThat(cost.monthlyTotal()).isCloseTo(1416.2937, offset(0.05));
-        assertThat(cost.perMillionEvents()).isCloseTo(0.269462, offset(0.0001));
+    void eventPath_everyComponentTheCdkAppDeploys() {
+        CostModel.Path events = model.monthly(M, A, false).events();
+        // 5.256e9 events → 1.752e8 requests and records of 1,551 B (2 KB on Kinesis, 5 KB on Firehose).
+        assertThat(events.monthly().get("api_gateway")).isCloseTo(175.20, offset(0.01));
+        assertThat(events.monthly().get("ingest_lambda")).isCloseTo(81.7602, offset(0.01));
+        assertThat(events.monthly().get("ingest_logs")).isCloseTo(146.7247, offset(0.01));
+        assertThat(events.monthly().get("kinesis_events")).isCloseTo(87.7956, offset(0.01));
+        assertThat(events.monthly().get("kinesis_quarantine")).isCloseTo(25.55, offset(0.01));
+        assertThat(events.monthly().get("managed_flink")).as("parallelism 2 + the orchestration KPU").isCloseTo(250.90, offset(0.01));
+        assertThat(events.monthly().get("dynamodb_writes")).isCloseTo(111.69, offset(0.01));
+        assertThat(events.monthly().get("dynamodb_storage_and_pitr")).isCloseTo(0.4608, offset(0.001));
+        assertThat(events.monthly().get("firehose_archive")).isCloseTo(26.0137, offset(0.01));
+        assertThat(events.monthly().get("s3_archive")).as("a year of archive through the lifecycle").isCloseTo(23.2635, offset(0.01));
+        assertThat(events.monthlyTotal()).isCloseTo(929.3586, offset(0.05));
+        assertThat(events.perMillion()).isCloseTo(0.176819, offset(0.0001));
     }
 
     @Test
-    void scaleA_naive_oneRecordAndOneWritePerEvent() {
-        CostModel.Cost cost = model.monthly(A, false);
-        assertThat(cost.monthlyByComponent().get("kinesis")).isCloseTo(919.543, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("dynamodb")).isCloseTo(3350.70, offset(0.01));
-        assertThat(cost.monthlyByComponent().get("firehose")).isCloseTo(780.4109, offset(0.01));
-        assertThat(cost.monthlyTotal()).isCloseTo(6249.8364, offset(0.05));
-        assertThat(cost.perMillionEvents()).isCloseTo(1.189086, offset(0.0001));
+    void offersPath_andTheFixedCosts() {
+        CostModel.Cost cost = model.monthly(M, A, false);
+        assertThat(cost.offers().monthly().get("offers_logs")).isCloseTo(474.6457, offset(0.01));
+        assertThat(cost.offers().monthly().get("decisions_firehose")).isCloseTo(7.8041, offset(0.01));
+        assertThat(cost.offers().monthlyTotal()).isCloseTo(1376.4295, offset(0.05));
+        assertThat(cost.offers().perMillion()).isCloseTo(2.618778, offset(0.0001));
+        assertThat(cost.monthlyTotal()).isCloseTo(2322.5881, offset(0.05));
     }
 
     @Test
-    void scaleB_packed_andNaive() {
-        assertThat(model.monthly(B, true).monthlyTotal()).isCloseTo(438.4695, offset(0.05));
-        assertThat(model.monthly(B, true).perMillionEvents()).isCloseTo(0.834227, offset(0.0001));
-        assertThat(model.monthly(B, false).monthlyTotal()).isCloseTo(885.4509, offset(0.05));
-        assertThat(model.monthly(B, false).monthlyByComponent().get("dynamodb")).isCloseTo(335.07, offset(0.01));
+    void theNaiveDesign_costsMoreOnTheEventPath_andPutsDecisionsInTheStream() {
+        CostModel.Cost naive = model.monthly(M, A, true);
+        CostModel.Cost built = model.monthly(M, A, false);
+        assertThat(naive.events().monthly().get("dynamodb_writes")).as("one write per event").isCloseTo(3285.0, offset(0.01));
+        assertThat(naive.events().perMillion()).isGreaterThan(4 * built.events().perMillion());
+        assertThat(naive.offers().monthly()).containsKey("decisions_stream");
+        assertThat(built.offers().monthly()).doesNotContainKey("decisions_stream");
     }
 
     @Test
-    void playersAndModels_addProfileStorageAndMonitoring_onTopOfTraffic() {
-        CostModel.Scale withState = new CostModel.Scale(2000, 50, 45.4, 376, 200, 5000, 2_000_000, 3);
-        CostModel.Cost cost = model.monthly(withState, true);
-        // 2M profiles of 1 KB = 2.048 GB at $0.25; 4 dashboards at $3 and 6 alarms at $0.10.
-        assertThat(cost.monthlyByComponent().get("dynamodb_storage")).isCloseTo(0.512, offset(0.001));
-        assertThat(cost.monthlyByComponent().get("cloudwatch")).isCloseTo(12.60, offset(0.001));
-        assertThat(cost.monthlyTotal()).isCloseTo(1416.2937 + 0.512 + 12.60, offset(0.05));
+    void relayTraffic_withAWritePerPlayer_costsMorePerEvent_thanClientBatches() {
+        CostModel.Measured relay = new CostModel.Measured(2000, 200, 52.1, 100, 331, 0.253, 200, 1000, 800, 400);
+        assertThat(model.monthly(relay, A, false).events().monthly().get("dynamodb_writes"))
+                .isGreaterThan(model.monthly(M, A, false).events().monthly().get("dynamodb_writes") * 7);
     }
 }

@@ -198,6 +198,13 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** The environment the local Lambdas get (emulator endpoints, names, the local key's hash). */
+    public Map<String, String> lambdaEnvironment() {
+        Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
+        env.put(EnvVars.PLACEMENTS_JSON, placements(options.modelsDir()));
+        return env;
+    }
+
     /** The environment the Lambdas get; on AWS the CDK app sets the same variables. */
     static Map<String, String> lambdaEnvironment(LocalAws aws, String apiKey) {
         Map<String, String> env = new HashMap<>(aws.sdkEnvironment());
