@@ -63,10 +63,11 @@ public final class ShapeBench {
                          Percentiles writeAndRead, long samplesStarted, long samplesNeverSeen, Map<String, Percentiles> offersMillis,
                          Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
                          long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, double eventsPerPost,
-                         String aPlayer, long measuredFrom, long measuredTo) {
+                         String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo) {
     }
 
-    private record Sample(double total, double ingest, double stream, double flink) {
+    /** One freshness sample: ms per stage, and how far into the measured period its POST was due (ms). */
+    private record Sample(double total, double ingest, double stream, double flink, long dueOffsetMillis) {
     }
 
     private final LocalPlatform platform;
@@ -151,7 +152,7 @@ public final class ShapeBench {
                             for (long[] t : tracked) {
                                 started.increment();
                                 int p = (int) t[0];
-                                poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, samples, neverSeen);
+                                poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, measureFrom, samples, neverSeen);
                             }
                         } else {
                             // Events the platform refused are not in the profile: later samples of these players expect fewer.
@@ -210,12 +211,19 @@ public final class ShapeBench {
                 started.sum(), neverSeen.sum(), offers.millis(), offers.outcomes(), offers.sent(), offers.pending(),
                 measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
                 records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, averageBatch,
-                simulator.player(0).playerId(), wallFrom, wallTo);
+                simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo);
+    }
+
+    /** Freshness percentiles per minute of the measured period (by the POSTs' due time): does it hold over a long run? */
+    private static List<Percentiles> perMinute(List<Sample> samples) {
+        Map<Long, List<Double>> minutes = new TreeMap<>();
+        samples.forEach(x -> minutes.computeIfAbsent(x.dueOffsetMillis() / 60_000, m -> new ArrayList<>()).add(x.total()));
+        return minutes.values().stream().map(Percentiles::of).toList();
     }
 
     /** Polls the player's profile through the API until it counts {@code expected} events, then records the sample. */
-    private void poll(SimulatedPlayer player, java.util.function.LongSupplier expected, long due, long dueWall, Queue<Sample> samples,
-                      LongAdder neverSeen) {
+    private void poll(SimulatedPlayer player, java.util.function.LongSupplier expected, long due, long dueWall, long measureFrom,
+                      Queue<Sample> samples, LongAdder neverSeen) {
         URI uri = platform.baseUrl().resolve("/v1/players/" + player.playerId() + "/profile");
         HttpRequest request = HttpRequest.newBuilder(uri).header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(5)).GET().build();
         Runnable[] attempt = new Runnable[1];
@@ -227,7 +235,8 @@ public final class ShapeBench {
                     if (profile.path("features").path("events_total").asLong() >= expected.getAsLong()) {
                         double total = (now - due) / 1e6;
                         double ingest = Instant.parse(profile.path("received_at").asText()).toEpochMilli() - dueWall;
-                        samples.add(new Sample(total, ingest, profile.path("stream_ms").asDouble(Double.NaN), profile.path("flink_ms").asDouble(Double.NaN)));
+                        samples.add(new Sample(total, ingest, profile.path("stream_ms").asDouble(Double.NaN), profile.path("flink_ms").asDouble(Double.NaN),
+                                (due - measureFrom) / 1_000_000));
                         return;
                     }
                 } catch (Exception e) {

@@ -184,6 +184,11 @@ public final class StackBench implements Callable<Integer> {
         System.out.println("    stream          " + r.stream() + "   received_at → decoded by the feature job");
         System.out.println("    Flink           " + r.flink() + "   decoded → profile assembled");
         System.out.println("    write + read    " + r.writeAndRead() + "   assembled → the profile API shows it");
+        if (r.freshnessPerMinute().size() > 1) {
+            for (int minute = 0; minute < r.freshnessPerMinute().size(); minute++) {
+                System.out.printf("    minute %-4d    %s%n", minute + 1, r.freshnessPerMinute().get(minute));
+            }
+        }
         System.out.printf("  DynamoDB writes per event %.3f (%d for %d events); %.1f events/record, %.1f B/event compressed%n", r.writesPerEvent(),
                 r.writes(), r.events(), r.eventsPerRecord(), r.compressedBytesPerEvent());
         r.offersMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
