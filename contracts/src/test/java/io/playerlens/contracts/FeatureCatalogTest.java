@@ -10,6 +10,17 @@ class FeatureCatalogTest {
     void catalog_listsEveryPublicFeature_fromTheSqlFiles() {
         assertThat(FeatureCatalog.names()).containsExactlyInAnyOrder("events_total", "sessions_total", "purchases_total",
                 "spend_total_cents", "level_max", "playtime_s", "coins_balance", "first_seen", "last_seen", "platform", "country",
-                "purchases_24h", "spend_24h_cents", "sessions_7d");
+                "purchases_24h", "spend_24h_cents", "sessions_7d", "events_1h", "ads_watched_1h");
+    }
+
+    @Test
+    void windowedGroups_comeFromTheTilesFiles_withTheirTileAndWindows() {
+        assertThat(FeatureCatalog.tiledGroups()).containsOnlyKeys("activity_1h", "sessions_7d", "spend_24h");
+        io.playerlens.contracts.profile.TiledGroup spend = FeatureCatalog.tiledGroups().get("spend_24h");
+        assertThat(spend.tileMillis()).isEqualTo(300_000);
+        assertThat(spend.windows()).extracting(io.playerlens.contracts.profile.TiledGroup.Window::feature)
+                .containsExactly("purchases_24h", "spend_24h_cents");
+        assertThat(spend.maxWindowMillis()).isEqualTo(86_400_000);
+        assertThat(FeatureCatalog.tiledGroups().get("sessions_7d").tileMillis()).isEqualTo(3_600_000);
     }
 }

@@ -1,12 +1,13 @@
 package io.playerlens.features;
 
 import io.playerlens.contracts.profile.FeatureSqlFiles;
+import io.playerlens.contracts.profile.TiledGroup;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One feature group: a SQL file from {@code playerlens/features/} in the contracts module. Files ending in
- * {@code .flink.sql} are Flink-only (event-time windows); the others are portable to Spark.
+ * One feature group: a SQL file from {@code playerlens/features/} in the contracts module — an aggregate group (one
+ * row per player) or a windowed group ({@code .tiles.sql}: one row per player and tile, {@link TiledGroup}).
  *
  * @param name the file name without its extensions, e.g. {@code lifetime}
  * @param sql the query, comments removed
@@ -14,10 +15,34 @@ import java.util.List;
 public final class FeatureGroup {
     private final String name;
     private final String sql;
+    private final TiledGroup tiled;
 
     public FeatureGroup(String name, String sql) {
+        this(name, sql, null);
+    }
+
+    public FeatureGroup(String name, String sql, TiledGroup tiled) {
         this.name = name;
         this.sql = sql;
+        this.tiled = tiled;
+    }
+
+    /** The windowed group's tiles and windows; null for an aggregate group. */
+    public TiledGroup tiled() {
+        return tiled;
+    }
+
+    /**
+     * The query as the feature job runs it. A windowed group's state (one row per player and tile) only lives as long
+     * as a tile can still be read: a {@code STATE_TTL} hint of its longest window plus a tile and an hour, instead of
+     * the job's state TTL.
+     */
+    public String jobSql() {
+        if (tiled == null) {
+            return sql;
+        }
+        long ttl = tiled.maxWindowMillis() + tiled.tileMillis() + 3_600_000L;
+        return sql.replaceFirst("(?i)^\\s*SELECT", "SELECT /*+ STATE_TTL('player_events' = '" + ttl + " ms') */");
     }
 
     public String name() {
@@ -60,7 +85,8 @@ public final class FeatureGroup {
     }
 
     public static FeatureGroup fromSql(String fileName, String sql) {
-        return new FeatureGroup(fileName.replaceAll("\\.flink\\.sql$|\\.sql$", ""), stripComments(sql));
+        TiledGroup tiled = fileName.endsWith(TiledGroup.SUFFIX) ? TiledGroup.parse(fileName, sql) : null;
+        return new FeatureGroup(fileName.replaceAll("\\.tiles\\.sql$|\\.flink\\.sql$|\\.sql$", ""), stripComments(sql), tiled);
     }
 
 

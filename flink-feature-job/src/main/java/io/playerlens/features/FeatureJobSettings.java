@@ -16,7 +16,6 @@ import java.util.Properties;
  * @param miniBatchLatency SQL mini-batch latency (0 = off: the assembler coalesces writes instead, at lower latency)
  * @param checkpointInterval how often state is checkpointed
  * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
- * @param windowedWriteDelay how long a change of windowed features alone waits to join the next write
  */
 public final class FeatureJobSettings {
     private final Duration maxOutOfOrderness;
@@ -27,11 +26,9 @@ public final class FeatureJobSettings {
     private final Duration miniBatchLatency;
     private final Duration checkpointInterval;
     private final Duration writeCoalesce;
-    private final Duration windowedWriteDelay;
 
     public FeatureJobSettings(Duration maxOutOfOrderness, Duration idleness, Duration dedupeTtl, Duration erasureMemory,
-                              Duration stateTtl, Duration miniBatchLatency, Duration checkpointInterval, Duration writeCoalesce,
-                              Duration windowedWriteDelay) {
+                              Duration stateTtl, Duration miniBatchLatency, Duration checkpointInterval, Duration writeCoalesce) {
         this.maxOutOfOrderness = maxOutOfOrderness;
         this.idleness = idleness;
         this.dedupeTtl = dedupeTtl;
@@ -40,7 +37,6 @@ public final class FeatureJobSettings {
         this.miniBatchLatency = miniBatchLatency;
         this.checkpointInterval = checkpointInterval;
         this.writeCoalesce = writeCoalesce;
-        this.windowedWriteDelay = windowedWriteDelay;
     }
 
     public Duration maxOutOfOrderness() {
@@ -75,10 +71,6 @@ public final class FeatureJobSettings {
         return writeCoalesce;
     }
 
-    public Duration windowedWriteDelay() {
-        return windowedWriteDelay;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -88,17 +80,17 @@ public final class FeatureJobSettings {
             return false;
         }
         FeatureJobSettings that = (FeatureJobSettings) o;
-        return java.util.Objects.equals(maxOutOfOrderness, that.maxOutOfOrderness) && java.util.Objects.equals(idleness, that.idleness) && java.util.Objects.equals(dedupeTtl, that.dedupeTtl) && java.util.Objects.equals(erasureMemory, that.erasureMemory) && java.util.Objects.equals(stateTtl, that.stateTtl) && java.util.Objects.equals(miniBatchLatency, that.miniBatchLatency) && java.util.Objects.equals(checkpointInterval, that.checkpointInterval) && java.util.Objects.equals(writeCoalesce, that.writeCoalesce) && java.util.Objects.equals(windowedWriteDelay, that.windowedWriteDelay);
+        return java.util.Objects.equals(maxOutOfOrderness, that.maxOutOfOrderness) && java.util.Objects.equals(idleness, that.idleness) && java.util.Objects.equals(dedupeTtl, that.dedupeTtl) && java.util.Objects.equals(erasureMemory, that.erasureMemory) && java.util.Objects.equals(stateTtl, that.stateTtl) && java.util.Objects.equals(miniBatchLatency, that.miniBatchLatency) && java.util.Objects.equals(checkpointInterval, that.checkpointInterval) && java.util.Objects.equals(writeCoalesce, that.writeCoalesce);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce, windowedWriteDelay);
+        return java.util.Objects.hash(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce);
     }
 
     @Override
     public String toString() {
-        return "FeatureJobSettings[" + "maxOutOfOrderness=" + maxOutOfOrderness + ", " + "idleness=" + idleness + ", " + "dedupeTtl=" + dedupeTtl + ", " + "erasureMemory=" + erasureMemory + ", " + "stateTtl=" + stateTtl + ", " + "miniBatchLatency=" + miniBatchLatency + ", " + "checkpointInterval=" + checkpointInterval + ", " + "writeCoalesce=" + writeCoalesce + ", " + "windowedWriteDelay=" + windowedWriteDelay + "]";
+        return "FeatureJobSettings[" + "maxOutOfOrderness=" + maxOutOfOrderness + ", " + "idleness=" + idleness + ", " + "dedupeTtl=" + dedupeTtl + ", " + "erasureMemory=" + erasureMemory + ", " + "stateTtl=" + stateTtl + ", " + "miniBatchLatency=" + miniBatchLatency + ", " + "checkpointInterval=" + checkpointInterval + ", " + "writeCoalesce=" + writeCoalesce + "]";
     }
 
 
@@ -117,8 +109,7 @@ public final class FeatureJobSettings {
                 Duration.ofDays(number(p, FeatureJobProperties.STATE_TTL_DAYS)),
                 Duration.ofMillis(number(p, FeatureJobProperties.MINIBATCH_MS)),
                 Duration.ofMillis(number(p, FeatureJobProperties.CHECKPOINT_INTERVAL_MS)),
-                Duration.ofMillis(number(p, FeatureJobProperties.WRITE_COALESCE_MS)),
-                Duration.ofMillis(number(p, FeatureJobProperties.WINDOWED_WRITE_DELAY_MS)));
+                Duration.ofMillis(number(p, FeatureJobProperties.WRITE_COALESCE_MS)));
     }
 
     /** The key's value, else its default ({@link FeatureJobProperties#DEFAULTS}). */

@@ -27,7 +27,6 @@ import org.apache.flink.types.Row;
  */
 public final class FeaturePipeline {
     static final String EVENTS_VIEW = "player_events";
-    static final String ON_TIME_VIEW = "player_events_on_time";
 
     private static final String[] COLUMNS = {"event_id", "player_id", "game_id", "type", "ts", "received_at", "processed_at",
         "session_id", "props", "profile_epoch", "on_time"};
@@ -72,14 +71,17 @@ public final class FeaturePipeline {
                 .watermark("event_time", "SOURCE_WATERMARK()")
                 .build());
         tableEnv.createTemporaryView(EVENTS_VIEW, events);
-        tableEnv.createTemporaryView(ON_TIME_VIEW, tableEnv.sqlQuery("SELECT * FROM " + EVENTS_VIEW + " WHERE on_time"));
 
         List<DataStream<FeatureUpdate>> updates = new ArrayList<>();
         for (FeatureGroup group : groups) {
-            Table result = tableEnv.sqlQuery(group.sql());
+            Table result = tableEnv.sqlQuery(group.jobSql());
             List<String> columns = result.getResolvedSchema().getColumnNames();
             if (!columns.contains(GroupRowToUpdate.PLAYER_ID) || !columns.contains(GroupRowToUpdate.PROFILE_EPOCH)) {
                 throw new IllegalArgumentException("feature group " + group.name() + " must return player_id and profile_epoch; it returns " + columns);
+            }
+            if (group.tiled() != null && (!columns.contains(GroupRowToUpdate.TILE) || !columns.containsAll(group.tiled().columns()))) {
+                throw new IllegalArgumentException("windowed feature group " + group.name() + " must return " + GroupRowToUpdate.TILE
+                        + " and the columns its windows sum " + group.tiled().columns() + "; it returns " + columns);
             }
             updates.add(tableEnv.toChangelogStream(result)
                     .flatMap(new GroupRowToUpdate(group.name(), columns)).returns(Types.POJO(FeatureUpdate.class))
@@ -93,11 +95,17 @@ public final class FeaturePipeline {
             all = all.union(more);
         }
         SingleOutputStreamOperator<ProfileWrite> profiles = all.keyBy(update -> update.playerId)
-                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), settings.windowedWriteDelay()))
+                .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), tiledGroups(groups)))
                 .name("assemble profile").uid("assemble-profile");
         profiles.sinkTo(sink).name("profiles").uid("profiles-sink");
         decoded.getSideOutput(DeadLetters.TAG).union(profiles.getSideOutput(DeadLetters.TAG))
                 .sinkTo(deadLetters).name("dead letters").uid("dead-letters-sink");
+    }
+
+    static Map<String, io.playerlens.contracts.profile.TiledGroup> tiledGroups(List<FeatureGroup> groups) {
+        Map<String, io.playerlens.contracts.profile.TiledGroup> tiled = new java.util.HashMap<>();
+        groups.stream().filter(g -> g.tiled() != null).forEach(g -> tiled.put(g.name(), g.tiled()));
+        return tiled;
     }
 
     static Row toRow(PlayerEvent e) {

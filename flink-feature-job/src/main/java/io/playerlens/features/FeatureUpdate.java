@@ -12,8 +12,8 @@ public class FeatureUpdate {
     public String playerId;
     public String gameId;
     public int profileEpoch;
-    /** Event time of the row for windowed groups (the latest wins); -1 for aggregate groups. */
-    public long eventTime = -1;
+    /** The tile index of a windowed group's row ({@code floor(ts / tile)}); -1 for aggregate groups. */
+    public long tile = -1;
     /** Newest {@code received_at} that contributed, or -1. */
     public long receivedAt = -1;
     /** When the feature job decoded the newest event that contributed (processing time), or -1. */
@@ -29,6 +29,6 @@ public class FeatureUpdate {
 
     @Override
     public String toString() {
-        return group + "[" + playerId + " epoch=" + profileEpoch + " t=" + eventTime + " " + featuresJson + "]";
+        return group + "[" + playerId + " epoch=" + profileEpoch + (tile >= 0 ? " tile=" + tile : "") + " " + featuresJson + "]";
     }
 }

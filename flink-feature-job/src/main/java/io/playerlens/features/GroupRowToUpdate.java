@@ -20,12 +20,12 @@ import org.apache.flink.util.Collector;
 public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
     static final String PLAYER_ID = "player_id";
     static final String PROFILE_EPOCH = "profile_epoch";
-    static final String EVENT_TIME = "event_time";
+    static final String TILE = io.playerlens.contracts.profile.TiledGroup.TILE_COLUMN;
     static final String RECEIVED_AT = "received_at";
     static final String PROCESSED_AT = "processed_at";
     static final String GAME_ID = "game_id";
     /** Columns that describe the row rather than being features. */
-    static final Set<String> RESERVED = Set.of(PLAYER_ID, PROFILE_EPOCH, EVENT_TIME, RECEIVED_AT, PROCESSED_AT, GAME_ID);
+    static final Set<String> RESERVED = Set.of(PLAYER_ID, PROFILE_EPOCH, TILE, RECEIVED_AT, PROCESSED_AT, GAME_ID);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String group;
@@ -54,8 +54,8 @@ public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
                 case PROFILE_EPOCH:
                     update.profileEpoch = ((Number) value).intValue();
                     break;
-                case EVENT_TIME:
-                    update.eventTime = epochMillis(value);
+                case TILE:
+                    update.tile = value == null ? -1 : ((Number) value).longValue();
                     break;
                 case RECEIVED_AT:
                     update.receivedAt = value == null ? -1 : ((Number) value).longValue();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.state.MapState;
@@ -15,6 +17,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import io.playerlens.contracts.profile.TileSet;
+import io.playerlens.contracts.profile.TiledGroup;
+import io.playerlens.contracts.profile.Tiles;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import io.playerlens.store.ProfileItemCodec;
 import io.playerlens.store.UnstorableProfileException;
@@ -24,14 +29,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Merges the feature groups of one player into the one profile item the sink writes, so two queries never
- * write the same item. Keeps each group's latest row (for windowed groups: the row of the latest event time),
- * drops rows of an older profile epoch (from before an erasure), and turns an erasure into a delete.
+ * write the same item. Keeps each aggregate group's latest row and each windowed group's tiles (one row per tile,
+ * {@link Tiles}), drops rows of an older profile epoch (from before an erasure), and turns an erasure into a delete.
+ *
+ * <p>Tiles update with every event, with no watermark wait, so a windowed feature is as fresh as the others; a tile
+ * row for a tile no window can read any more (an event older than the longest window) is dropped and counted
+ * ({@code LateTileRowsDropped}), and expired tiles are pruned from the state and the item at each write, which keeps
+ * the item bounded.
  *
  * <p>Writes dominate cost, so they are coalesced: the first change arms a processing-time timer
- * ({@code coalesce}); changes until it fires join the same write, and a write whose features equal the last
- * one written is skipped (a burst of windowed rows that changes nothing costs nothing). Windowed rows arrive
- * a watermark bound after their events, so a change to windowed groups only waits longer
- * ({@code windowedDelay}) to ride along with the player's next batch instead of costing a write of its own.
+ * ({@code coalesce}); changes until it fires join the same write, and a write whose content equals the last
+ * one written is skipped.
  *
  * <p>Every write is checked against the store's rules first ({@link ProfileItemCodec#encode}); one the store cannot
  * hold goes to the dead letters with the reason instead of failing the sink (and the job) on it.
@@ -42,7 +50,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
 
     private final Duration stateTtl;
     private final Duration coalesce;
-    private final Duration windowedDelay;
+    private final Map<String, TiledGroup> tiled;
 
     private transient ValueState<Integer> epoch;
     private transient MapState<String, FeatureUpdate> groups;
@@ -51,11 +59,13 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
     private transient Counter stale;
     private transient Counter skipped;
     private transient Counter deadLetters;
+    private transient Counter lateTiles;
 
-    public ProfileAssembler(Duration stateTtl, Duration coalesce, Duration windowedDelay) {
+    /** @param tiled the windowed groups by name (their tile size and windows) */
+    public ProfileAssembler(Duration stateTtl, Duration coalesce, Map<String, TiledGroup> tiled) {
         this.stateTtl = stateTtl;
         this.coalesce = coalesce;
-        this.windowedDelay = windowedDelay;
+        this.tiled = new java.util.HashMap<>(tiled);
     }
 
     @Override
@@ -75,6 +85,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         stale = getRuntimeContext().getMetricGroup().counter("StaleEpochRowsDropped");
         skipped = getRuntimeContext().getMetricGroup().counter("UnchangedProfileWritesSkipped");
         deadLetters = DeadLetters.counter(getRuntimeContext().getMetricGroup());
+        lateTiles = getRuntimeContext().getMetricGroup().counter("LateTileRowsDropped");
     }
 
     @Override
@@ -104,12 +115,17 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             out.collect(delete);
             return;
         }
-        FeatureUpdate previous = groups.get(update.group);
-        if (previous != null && update.eventTime >= 0 && update.eventTime < previous.eventTime) {
-            return; // a windowed row of an older event: the profile shows the window at the latest event
+        TiledGroup group = tiled.get(update.group);
+        if (group != null) {
+            if (update.tile < 0 || Tiles.expired(update.tile, group, ctx.timerService().currentProcessingTime())) {
+                lateTiles.inc(); // an event older than the group's longest window: no read can count it
+                return;
+            }
+            groups.put(tileKey(update.group, update.tile), update);
+        } else {
+            groups.put(update.group, update);
         }
-        groups.put(update.group, update);
-        Duration delay = update.eventTime >= 0 ? windowedDelay : coalesce;
+        Duration delay = coalesce;
         if (delay.isZero()) {
             writeIfChanged(ctx, out);
             return;
@@ -137,7 +153,8 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         }
         int current = epoch.value() == null ? 0 : epoch.value();
         ProfileWrite write = merge(ctx.getCurrentKey(), current, ctx.timerService().currentProcessingTime());
-        if (write.featuresJson.equals(lastWritten.value())) {
+        String content = write.featuresJson + write.tilesJson;
+        if (content.equals(lastWritten.value())) {
             skipped.inc();
             return;
         }
@@ -152,33 +169,62 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
                     write.updatedAt).toJson().toString());
             return;
         }
-        lastWritten.update(write.featuresJson);
+        lastWritten.update(content);
         out.collect(write);
+    }
+
+    /** The state key of one tile of a windowed group. */
+    static String tileKey(String group, long tile) {
+        return group + "@" + tile;
     }
 
     private ProfileWrite merge(String playerId, int profileEpoch, long now) throws Exception {
         ObjectNode features = MAPPER.createObjectNode();
+        Map<String, TreeMap<Long, double[]>> tiles = new TreeMap<>();
         long receivedAt = -1;
         long processedAt = -1;
         String gameId = null;
         Map<String, FeatureUpdate> sorted = new TreeMap<>();
+        List<String> expired = new ArrayList<>();
         for (Map.Entry<String, FeatureUpdate> entry : groups.entries()) {
-            sorted.put(entry.getKey(), entry.getValue());
+            FeatureUpdate row = entry.getValue();
+            TiledGroup group = tiled.get(row.group);
+            if (group != null && Tiles.expired(row.tile, group, now)) {
+                expired.add(entry.getKey());
+                continue;
+            }
+            sorted.put(entry.getKey(), row);
         }
-        for (FeatureUpdate group : sorted.values()) {
-            JsonNode values = MAPPER.readTree(group.featuresJson);
-            values.fields().forEachRemaining(f -> features.set(f.getKey(), f.getValue()));
-            receivedAt = Math.max(receivedAt, group.receivedAt);
-            processedAt = Math.max(processedAt, group.processedAt);
-            if (group.gameId != null) {
-                gameId = group.gameId;
+        for (String key : expired) {
+            groups.remove(key);
+        }
+        for (FeatureUpdate row : sorted.values()) {
+            JsonNode values = MAPPER.readTree(row.featuresJson);
+            TiledGroup group = tiled.get(row.group);
+            if (group != null) {
+                List<String> columns = group.columns();
+                double[] tile = new double[columns.size()];
+                for (int i = 0; i < columns.size(); i++) {
+                    tile[i] = values.path(columns.get(i)).asDouble(0);
+                }
+                tiles.computeIfAbsent(row.group, g -> new TreeMap<>()).put(row.tile, tile);
+            } else {
+                values.fields().forEachRemaining(f -> features.set(f.getKey(), f.getValue()));
+            }
+            receivedAt = Math.max(receivedAt, row.receivedAt);
+            processedAt = Math.max(processedAt, row.processedAt);
+            if (row.gameId != null) {
+                gameId = row.gameId;
             }
         }
+        ObjectNode tileText = MAPPER.createObjectNode();
+        tiles.forEach((name, set) -> tileText.put(name, Tiles.encode(new TileSet(tiled.get(name).columns(), set))));
         ProfileWrite write = new ProfileWrite();
         write.playerId = playerId;
         write.gameId = gameId;
         write.profileEpoch = profileEpoch;
         write.featuresJson = features.toString();
+        write.tilesJson = tiles.isEmpty() ? null : tileText.toString();
         write.receivedAt = receivedAt;
         write.processedAt = processedAt;
         write.updatedAt = now;

@@ -58,7 +58,6 @@ class DeadLetterPipelineTest {
         // Writes at once (no coalescing timer): a bounded run drops processing-time timers still pending at its end.
         java.util.Properties settings = new java.util.Properties();
         settings.setProperty("profile.write-coalesce.ms", "0");
-        settings.setProperty("profile.windowed-write-delay.ms", "0");
         PipelineRun.Output output = PipelineRun.runWithDeadLetters(records, FeatureJobSettings.from(settings), 2);
 
         Map<String, ProfileWrite> profiles = output.profiles();

@@ -132,6 +132,44 @@ class FeatureJobIT {
         }
     }
 
+    /**
+     * Windowed features from tiles, on a quiet stream (no traffic after the events, so no watermark ever passes them):
+     * a purchase shows in {@code purchases_24h} in the same write as in {@code purchases_total}; one made 25 h ago does
+     * not count in the 24 h read now, with no new event; an event that arrives late, behind the watermark, but inside
+     * the window, counts.
+     */
+    @Test
+    void windowedFeatures_areAsFreshAsLifetimeOnes_andExactAtReadTime() throws Exception {
+        String stream = "events-" + UUID.randomUUID();
+        String table = "profiles-" + UUID.randomUUID();
+        aws.createStream(stream, 1);
+        aws.createTable(table, ProfileItem.PLAYER_ID);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        JobClient job = FeatureJob.start(env, properties(stream, table));
+        try {
+            java.time.Instant now = java.time.Instant.now();
+            put(stream, List.of(
+                    event("quiet", "purchase", now.minus(Duration.ofHours(25)), "sku", "old", "price_cents", 900, "currency", "USD"),
+                    event("quiet", "purchase", now, "sku", "new", "price_cents", 499, "currency", "USD")));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<String, Object> features = io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, "quiet").orElse(Map.of());
+                assertThat(features).containsEntry("purchases_total", 2L);
+                assertThat(features).as("in the same item as the lifetime count, and without the purchase of 25 h ago")
+                        .containsEntry("purchases_24h", 1L).containsEntry("spend_24h_cents", 499L);
+            });
+
+            // Later events move the watermark ahead; then one from two hours ago arrives, late but inside the window.
+            put(stream, List.of(event("busy", "store_view", now.plus(Duration.ofMinutes(1)))));
+            put(stream, List.of(event("quiet", "purchase", now.minus(Duration.ofHours(2)), "sku", "late", "price_cents", 100, "currency", "USD")));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, "quiet").orElse(Map.of()))
+                    .containsEntry("purchases_total", 3L).containsEntry("purchases_24h", 2L).containsEntry("spend_24h_cents", 599L));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
     @Test
     void erasure_deletesTheProfile_andOnlyEventsAfterItCountAgain() throws Exception {
         String stream = "events-" + UUID.randomUUID();

@@ -29,8 +29,8 @@ class FeatureSqlTest {
     private static final Instant DAY_1 = at(Duration.ofDays(1));
     private static final Instant DAY_2 = at(Duration.ofDays(2));
     private static final Instant DAY_3 = at(Duration.ofDays(3));
-    private static final Instant DAY_9 = at(Duration.ofDays(9));
-    private static final Instant DAY_9_LATER = DAY_9.plus(Duration.ofHours(3));
+    /** Windowed features are read as of a time: these fixtures are placed around the run's start. */
+    private static final Instant NOW = Instant.now();
 
     private static Map<String, ProfileWrite> profiles;
 
@@ -62,21 +62,25 @@ class FeatureSqlTest {
         events.add(event("timeline", "store_view", DAY_3));
         events.add(event("timeline", "store_view", DAY_1));
         events.add(event("timeline", "store_view", DAY_2));
-        // purchases_24h and spend_24h_cents: the 24 h ending at the player's latest event
-        events.add(event("recent", "purchase", DAY_1, "sku", "a", "price_cents", 100, "currency", "USD"));
-        events.add(event("recent", "purchase", DAY_9, "sku", "b", "price_cents", 300, "currency", "USD"));
-        events.add(event("recent", "purchase", DAY_9_LATER, "sku", "c", "price_cents", 700, "currency", "USD"));
-        // sessions_7d: sessions started in the 7 days ending at the latest event
-        events.add(event("weekly", "session_start", DAY_1, "platform", "ios", "country", "US", "app_version", "1"));
-        events.add(event("weekly", "session_start", DAY_3, "platform", "ios", "country", "US", "app_version", "1"));
-        events.add(event("weekly", "session_start", DAY_9, "platform", "ios", "country", "US", "app_version", "1"));
+        // purchases_24h and spend_24h_cents: the 24 h before the read (tiles are kept for events the window can still read)
+        events.add(event("recent", "purchase", NOW.minus(Duration.ofHours(30)), "sku", "a", "price_cents", 100, "currency", "USD"));
+        events.add(event("recent", "purchase", NOW.minus(Duration.ofHours(3)), "sku", "b", "price_cents", 300, "currency", "USD"));
+        events.add(event("recent", "purchase", NOW.minus(Duration.ofMinutes(1)), "sku", "c", "price_cents", 700, "currency", "USD"));
+        // sessions_7d: sessions started in the 7 days before the read
+        events.add(event("weekly", "session_start", NOW.minus(Duration.ofDays(8)), "platform", "ios", "country", "US", "app_version", "1"));
+        events.add(event("weekly", "session_start", NOW.minus(Duration.ofDays(5)), "platform", "ios", "country", "US", "app_version", "1"));
+        events.add(event("weekly", "session_start", NOW.minus(Duration.ofHours(1)), "platform", "ios", "country", "US", "app_version", "1"));
+        // events_1h and ads_watched_1h: the hour before the read
+        events.add(event("active", "ad_watched", NOW.minus(Duration.ofMinutes(90)), "placement", "shop"));
+        events.add(event("active", "ad_watched", NOW.minus(Duration.ofMinutes(20)), "placement", "shop"));
+        events.add(event("active", "store_view", NOW.minus(Duration.ofMinutes(10))));
         // a re-sent event (same event_id) counts once
         ObjectNode once = event("resent", "purchase", DAY_1, "sku", "a", "price_cents", 250, "currency", "USD");
         events.add(once);
         events.add(once.deepCopy());
 
         FeatureJobSettings settings = new FeatureJobSettings(Duration.ofDays(30), Duration.ofSeconds(1), Duration.ofDays(7),
-                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
+                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO);
         profiles = PipelineRun.run(Events.records(events), settings, 2);
     }
 
@@ -134,15 +138,26 @@ class FeatureSqlTest {
     }
 
     @Test
-    void purchases24h_andSpend24h_coverThe24HoursEndingAtTheLatestEvent() throws Exception {
-        assertThat(features("recent").get("purchases_24h").asLong()).isEqualTo(2);
-        assertThat(features("recent").get("spend_24h_cents").asLong()).isEqualTo(1000);
+    void purchases24h_andSpend24h_coverThe24HoursBeforeTheRead() throws Exception {
+        assertThat(windowed("recent")).containsEntry("purchases_24h", 2L).containsEntry("spend_24h_cents", 1000L);
         assertThat(features("recent").get("purchases_total").asLong()).isEqualTo(3);
+        assertThat(PipelineRun.windowed(profiles.get("recent"), NOW.minus(Duration.ofHours(2)).toEpochMilli()))
+                .as("read as of two hours ago").containsEntry("purchases_24h", 1L).containsEntry("spend_24h_cents", 300L);
     }
 
     @Test
-    void sessions7d_coversTheSevenDaysEndingAtTheLatestEvent() throws Exception {
-        assertThat(features("weekly").get("sessions_7d").asLong()).isEqualTo(2);
+    void sessions7d_coversTheSevenDaysBeforeTheRead() throws Exception {
+        assertThat(windowed("weekly")).containsEntry("sessions_7d", 2L);
+    }
+
+    @Test
+    void eventsAndAdsInTheLastHour_aNewWindowedFeatureAddedAsAFile() throws Exception {
+        assertThat(windowed("active")).containsEntry("events_1h", 2L).containsEntry("ads_watched_1h", 1L);
+    }
+
+    private static java.util.Map<String, Object> windowed(String player) {
+        assertThat(profiles).containsKey(player);
+        return PipelineRun.windowed(profiles.get(player), NOW.toEpochMilli());
     }
 
     @Test

@@ -46,7 +46,7 @@ class ParallelismParityTest {
         List<byte[]> records = Events.records(events);
         // A bound wider than the data: nothing is late, so the result cannot depend on interleaving.
         FeatureJobSettings settings = new FeatureJobSettings(Duration.ofDays(30), Duration.ofSeconds(1), Duration.ofDays(7),
-                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
+                Duration.ofDays(400), Duration.ofDays(400), Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ZERO);
 
         Map<String, String> one = features(PipelineRun.run(records, settings, 1));
         Map<String, String> three = features(PipelineRun.run(records, settings, 3));

@@ -46,4 +46,13 @@ final class PipelineRun {
     static JsonNode features(ProfileWrite write) throws Exception {
         return Events.MAPPER.readTree(write.featuresJson);
     }
+
+    /** The windowed features of a written profile as of {@code asOf}, as every reader computes them from its tiles. */
+    static java.util.Map<String, Object> windowed(ProfileWrite write, long asOf) {
+        java.util.Map<String, Object> features = new java.util.TreeMap<>();
+        var tiles = write.toRecord().tiles();
+        io.playerlens.contracts.profile.FeatureCatalog.tiledGroups().forEach((name, group) ->
+                features.putAll(io.playerlens.contracts.profile.Tiles.windowed(group, tiles.get(name), asOf)));
+        return features;
+    }
 }

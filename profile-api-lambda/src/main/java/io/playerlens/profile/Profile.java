@@ -45,7 +45,9 @@ final class Profile {
         body.put("player_id", playerId);
         body.put("game_id", stored.gameId());
         ObjectNode values = body.putObject("features");
-        stored.features().forEach((name, value) -> values.putPOJO(name, value));
+        // Windowed features are exact at the read: summed from the profile's tiles inside each window now.
+        stored.featuresAsOf(nowMillis).forEach((name, value) -> values.putPOJO(name, value));
+        body.put("as_of", Instant.ofEpochMilli(nowMillis).toString());
         body.put("updated_at", Instant.ofEpochMilli(stored.updatedAt()).toString());
         body.put("received_at", Instant.ofEpochMilli(stored.receivedAt()).toString());
         body.put("freshness_ms", freshnessMillis());

@@ -7,12 +7,15 @@ import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
 import static io.playerlens.contracts.profile.ProfileItem.PROCESSED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.PROFILE_EPOCH;
 import static io.playerlens.contracts.profile.ProfileItem.RECEIVED_AT;
+import static io.playerlens.contracts.profile.ProfileItem.TILES;
 import static io.playerlens.contracts.profile.ProfileItem.UPDATED_AT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.event.Unicode;
+import io.playerlens.contracts.profile.TileSet;
+import io.playerlens.contracts.profile.Tiles;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,6 +54,9 @@ public final class ProfileItemCodec {
             item.put(GAME_ID, text(GAME_ID, record.gameId(), problems));
         }
         item.put(FEATURES, AttributeValue.fromM(features(record.features(), problems)));
+        if (!record.tiles().isEmpty()) {
+            item.put(TILES, AttributeValue.fromM(tiles(record.tiles(), problems)));
+        }
         item.put(UPDATED_AT, number(record.updatedAt()));
         item.put(RECEIVED_AT, number(record.receivedAt()));
         if (record.processedAt() >= 0) {
@@ -124,6 +130,24 @@ public final class ProfileItemCodec {
         return Optional.empty();
     }
 
+    /** Group name → its tiles in compact text; tiles the store cannot hold (a non-finite value) are problems. */
+    public static Map<String, AttributeValue> tiles(Map<String, TileSet> tiles, List<String> problems) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        tiles.forEach((group, set) -> {
+            for (double[] tile : set.tiles().values()) {
+                for (double v : tile) {
+                    Optional<String> problem = StoreNumbers.problem(v);
+                    if (problem.isPresent()) {
+                        problems.add(TILES + "." + group + " " + problem.get());
+                        return;
+                    }
+                }
+            }
+            values.put(group, AttributeValue.fromS(Tiles.encode(set)));
+        });
+        return values;
+    }
+
     /** Reads any item: what is readable, and a problem for each attribute that is not. Never throws. */
     public static StoredProfile decode(Map<String, AttributeValue> item) {
         List<String> problems = new ArrayList<>();
@@ -138,7 +162,23 @@ public final class ProfileItemCodec {
                 readFeature(feature.getKey(), feature.getValue(), features, problems);
             }
         }
-        return new StoredProfile(playerId, gameId, features, stamp(item, UPDATED_AT, problems), stamp(item, RECEIVED_AT, problems),
+        Map<String, TileSet> tiles = new TreeMap<>();
+        AttributeValue tileMap = item.get(TILES);
+        if (tileMap != null && tileMap.type() != AttributeValue.Type.M) {
+            problems.add(TILES + " is a " + tileMap.type() + ", not a map");
+        } else if (tileMap != null) {
+            for (Map.Entry<String, AttributeValue> group : tileMap.m().entrySet()) {
+                if (group.getValue().type() != AttributeValue.Type.S) {
+                    problems.add(TILES + "." + Unicode.printable(group.getKey()) + " is a " + group.getValue().type() + ", not tiles");
+                    continue;
+                }
+                List<String> groupProblems = new ArrayList<>();
+                TileSet set = Tiles.decode(group.getValue().s(), groupProblems);
+                groupProblems.forEach(p -> problems.add(TILES + "." + Unicode.printable(group.getKey()) + ": " + p));
+                tiles.put(group.getKey(), set);
+            }
+        }
+        return new StoredProfile(playerId, gameId, features, tiles, stamp(item, UPDATED_AT, problems), stamp(item, RECEIVED_AT, problems),
                 stamp(item, PROCESSED_AT, problems), (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, stamp(item, PROFILE_EPOCH, problems))),
                 problems);
     }
@@ -267,6 +307,10 @@ public final class ProfileItemCodec {
         json.put(PROFILE_EPOCH, profile.profileEpoch());
         ObjectNode features = json.putObject(FEATURES);
         profile.features().forEach(features::putPOJO);
+        if (!profile.tiles().isEmpty()) {
+            ObjectNode tiles = json.putObject(TILES);
+            profile.tiles().forEach((group, set) -> tiles.put(group, Tiles.encode(set)));
+        }
         json.put(UPDATED_AT, profile.updatedAt());
         json.put(RECEIVED_AT, profile.receivedAt());
         if (!profile.problems().isEmpty()) {
@@ -282,6 +326,10 @@ public final class ProfileItemCodec {
         json.put(GAME_ID, record.gameId());
         json.put(PROFILE_EPOCH, record.profileEpoch());
         json.set(FEATURES, record.features());
+        if (!record.tiles().isEmpty()) {
+            ObjectNode tiles = json.putObject(TILES);
+            record.tiles().forEach((group, set) -> tiles.put(group, Tiles.encode(set)));
+        }
         json.put(UPDATED_AT, record.updatedAt());
         json.put(RECEIVED_AT, record.receivedAt());
         return json;

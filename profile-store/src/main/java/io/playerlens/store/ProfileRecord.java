@@ -1,6 +1,8 @@
 package io.playerlens.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.profile.TileSet;
+import java.util.Map;
 
 /**
  * What a writer puts in the profiles table for one player: its features and stamps. The feature job writes whole
@@ -14,6 +16,7 @@ public final class ProfileRecord {
     private final long updatedAt;
     private final long receivedAt;
     private final long processedAt;
+    private final Map<String, TileSet> tiles;
 
     /**
      * @param gameId null when unknown
@@ -24,6 +27,13 @@ public final class ProfileRecord {
      */
     public ProfileRecord(String playerId, String gameId, int profileEpoch, ObjectNode features, long updatedAt, long receivedAt,
                          long processedAt) {
+        this(playerId, gameId, profileEpoch, features, Map.of(), updatedAt, receivedAt, processedAt);
+    }
+
+    /** @param tiles the windowed groups' tiles, by group name ({@link io.playerlens.contracts.profile.Tiles}) */
+    public ProfileRecord(String playerId, String gameId, int profileEpoch, ObjectNode features, Map<String, TileSet> tiles, long updatedAt,
+                         long receivedAt, long processedAt) {
+        this.tiles = Map.copyOf(tiles);
         this.playerId = playerId;
         this.gameId = gameId;
         this.profileEpoch = profileEpoch;
@@ -47,6 +57,11 @@ public final class ProfileRecord {
 
     public ObjectNode features() {
         return features;
+    }
+
+    /** The windowed groups' tiles, by group name. */
+    public Map<String, TileSet> tiles() {
+        return tiles;
     }
 
     public long updatedAt() {

@@ -16,8 +16,9 @@ public final class ProfileStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileItemCodec.decode(item));
     }
 
-    /** The player's readable features, if the table has an item for it. */
+    /** The player's readable features as of now (windowed ones summed from the tiles now), if the table has an item for it. */
     public static Optional<Map<String, Object>> features(DynamoDbClient dynamo, String table, String playerId) {
-        return read(dynamo, table, playerId).map(StoredProfile::features);
+        long now = System.currentTimeMillis();
+        return read(dynamo, table, playerId).map(profile -> profile.featuresAsOf(now));
     }
 }

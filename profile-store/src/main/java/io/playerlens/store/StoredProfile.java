@@ -1,7 +1,12 @@
 package io.playerlens.store;
 
+import io.playerlens.contracts.profile.FeatureCatalog;
+import io.playerlens.contracts.profile.TileSet;
+import io.playerlens.contracts.profile.TiledGroup;
+import io.playerlens.contracts.profile.Tiles;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A profile item as read back: every value the readers can use, and the problems of those they cannot (an attribute
@@ -16,10 +21,12 @@ public final class StoredProfile {
     private final long receivedAt;
     private final long processedAt;
     private final int profileEpoch;
+    private final Map<String, TileSet> tiles;
     private final List<String> problems;
 
-    StoredProfile(String playerId, String gameId, Map<String, Object> features, long updatedAt, long receivedAt, long processedAt,
-                  int profileEpoch, List<String> problems) {
+    StoredProfile(String playerId, String gameId, Map<String, Object> features, Map<String, TileSet> tiles, long updatedAt, long receivedAt,
+                  long processedAt, int profileEpoch, List<String> problems) {
+        this.tiles = Map.copyOf(tiles);
         this.playerId = playerId;
         this.gameId = gameId;
         this.features = features;
@@ -40,9 +47,29 @@ public final class StoredProfile {
         return gameId;
     }
 
-    /** Feature name → Long, Double, String, Boolean or null, sorted by name; unreadable values are left out. */
+    /**
+     * The stored (lifetime) features: name → Long, Double, String, Boolean or null, sorted by name; unreadable values
+     * are left out. Windowed features are not stored: {@link #featuresAsOf} computes them.
+     */
     public Map<String, Object> features() {
         return features;
+    }
+
+    /**
+     * Every feature as of {@code asOfMillis}: the stored ones, and each windowed feature of the catalog summed from the
+     * profile's tiles inside its window at that time ({@link Tiles}; 0 when the profile has no tile of its group).
+     */
+    public Map<String, Object> featuresAsOf(long asOfMillis) {
+        Map<String, Object> all = new TreeMap<>(features);
+        for (TiledGroup group : FeatureCatalog.tiledGroups().values()) {
+            all.putAll(Tiles.windowed(group, tiles.get(group.name()), asOfMillis));
+        }
+        return all;
+    }
+
+    /** The windowed groups' tiles, by group name (groups the item has no readable tiles of are absent). */
+    public Map<String, TileSet> tiles() {
+        return tiles;
     }
 
     public long updatedAt() {

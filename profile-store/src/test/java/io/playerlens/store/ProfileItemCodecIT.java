@@ -52,6 +52,62 @@ class ProfileItemCodecIT {
     }
 
     @Test
+    void tiles_areStoredAndReadBack_andWindowedFeaturesAreSummedAtReadTime() throws Exception {
+        long now = System.currentTimeMillis();
+        long tile = now / 300_000;
+        java.util.TreeMap<Long, double[]> spend = new java.util.TreeMap<>(Map.of(tile, new double[] {1, 499}, tile - 25 * 12, new double[] {2, 198}));
+        Map<String, io.playerlens.contracts.profile.TileSet> tiles = Map.of("spend_24h",
+                new io.playerlens.contracts.profile.TileSet(List.of("purchases", "spend_cents"), spend));
+        ObjectNode features = JsonNodeFactory.instance.objectNode().put("purchases_total", 3);
+        Map<String, AttributeValue> item = encode(new ProfileRecord("p-tiles", "game-1", 0, features, tiles, now, now, now));
+        dynamo.putItem(b -> b.tableName(TABLE).item(item));
+
+        StoredProfile read = ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key("p-tiles"))).item());
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.tiles()).isEqualTo(tiles);
+        assertThat(read.featuresAsOf(now)).containsEntry("purchases_total", 3L).containsEntry("purchases_24h", 1L)
+                .containsEntry("spend_24h_cents", 499L).containsEntry("sessions_7d", 0L);
+        assertThat(read.featuresAsOf(now - 2 * 3_600_000L)).as("as of two hours ago").containsEntry("purchases_24h", 2L);
+    }
+
+    @Test
+    void aVeryActivePlayersItem_atTheLongestWindows_staysSmall() throws Exception {
+        // Active in every tile of every window: 288 five-minute tiles of purchases in 24 h, 168 hours of sessions in
+        // 7 days, 12 five-minute tiles of activity in the last hour; values as large as a busy player's.
+        long now = System.currentTimeMillis();
+        java.util.TreeMap<Long, double[]> spend = new java.util.TreeMap<>();
+        java.util.TreeMap<Long, double[]> sessions = new java.util.TreeMap<>();
+        java.util.TreeMap<Long, double[]> activity = new java.util.TreeMap<>();
+        for (int i = 0; i < 288; i++) {
+            spend.put(now / 300_000 - i, new double[] {12, 23_988});
+        }
+        for (int i = 0; i < 168; i++) {
+            sessions.put(now / 3_600_000 - i, new double[] {9});
+        }
+        for (int i = 0; i < 12; i++) {
+            activity.put(now / 300_000 - i, new double[] {480, 25});
+        }
+        Map<String, io.playerlens.contracts.profile.TileSet> tiles = Map.of(
+                "spend_24h", new io.playerlens.contracts.profile.TileSet(List.of("purchases", "spend_cents"), spend),
+                "sessions_7d", new io.playerlens.contracts.profile.TileSet(List.of("sessions"), sessions),
+                "activity_1h", new io.playerlens.contracts.profile.TileSet(List.of("events", "ads"), activity));
+        ObjectNode features = JsonNodeFactory.instance.objectNode().put("events_total", 1_234_567).put("platform", "android");
+        Map<String, AttributeValue> item = encode(new ProfileRecord("p-busy", "game-1", 0, features, tiles, now, now, now));
+        dynamo.putItem(b -> b.tableName(TABLE).item(item));
+        long bytes = item.entrySet().stream().mapToLong(e -> e.getKey().length() + (e.getValue().s() != null ? e.getValue().s().length()
+                : e.getValue().m() != null ? e.getValue().m().entrySet().stream().mapToLong(m -> m.getKey().length()
+                        + (m.getValue().s() != null ? m.getValue().s().length() : 20)).sum() : 20)).sum();
+        System.out.printf("very active player's profile item: about %,d bytes (%d tiles)%n", bytes, 288 + 168 + 12);
+        assertThat(bytes).as("well under DynamoDB's 400 KB, a few write units").isLessThan(12_000);
+        assertThat(ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key("p-busy"))).item())
+                .featuresAsOf(now)).containsEntry("purchases_24h", 288L * 12).containsEntry("sessions_7d", 168L * 9).containsEntry("events_1h", 12L * 480);
+    }
+
+    private static Map<String, AttributeValue> encode(ProfileRecord record) throws Exception {
+        return ProfileItemCodec.encode(record, Duration.ofDays(1));
+    }
+
+    @Test
     void whatTheCodecRefuses_theStoreRefusesToo() {
         for (String refused : List.of("1E-131", "1E+126", "1.23456789012345678901234567890123456789")) {
             List<String> problems = new java.util.ArrayList<>();

@@ -46,14 +46,25 @@ public final class BackfillJob {
      */
     public Result run(String archive, LocalDate from, LocalDate to, Path out, ProfileTable table, boolean write, int paritySample,
                       Duration itemTtl) throws IOException {
+        return run(archive, from, to, out, table, write, paritySample, itemTtl, System.currentTimeMillis());
+    }
+
+    /**
+     * @param asOf when the windowed features of the Parquet output are read, and the online ones compared (epoch millis);
+     *     the tiles written to the table are the same whatever it is
+     */
+    public Result run(String archive, LocalDate from, LocalDate to, Path out, ProfileTable table, boolean write, int paritySample,
+                      Duration itemTtl, long asOf) throws IOException {
         long started = System.nanoTime();
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
         // Cached: every feature group reads it, partitioned by player and sorted by time, so none of them shuffles or sorts again.
         Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to))
                 .sortWithinPartitions("player_id", "profile_epoch", "ts").cache();
         events.createOrReplaceTempView(PlayerEventsView.VIEW);
-        progress.step("computing features (" + FeatureQueries.groups().stream().map(FeatureQueries.Group::name).toList() + ")");
-        Dataset<Row> features = FeatureComputation.compute(spark, FeatureQueries.groups()).cache();
+        // Windowed features are computed as of one time, the time the parity report reads the online ones at.
+        progress.step("computing features (" + FeatureQueries.groups().stream().map(FeatureQueries.Group::name).toList() + "), windowed ones as of "
+                + java.time.Instant.ofEpochMilli(asOf));
+        Dataset<Row> features = FeatureComputation.compute(spark, FeatureQueries.groups(), FeatureComputation.AsOf.at(asOf)).cache();
         features.write().mode(SaveMode.Overwrite).parquet(out.resolve("features").toString());
         long players = features.count();
         long eventCount = events.agg(org.apache.spark.sql.functions.sum("archived_copies")).first().getLong(0);
@@ -70,21 +81,22 @@ public final class BackfillJob {
         if (table != null) {
             if (paritySample > 0) {
                 // Compared before writing: after it, the new players would trivially agree with themselves.
-                List<String> portable = FeatureComputation.featureColumns(FeatureComputation.compute(spark, FeatureQueries.portable()).limit(0));
                 List<Row> sample = features.orderBy(org.apache.spark.sql.functions.hash(org.apache.spark.sql.functions.col("player_id")))
                         .limit(paritySample).collectAsList();
                 try (DynamoDbClient dynamo = table.client()) {
-                    parity = ParityReport.compare(dynamo, table.name(), sample, portable);
+                    parity = ParityReport.compare(dynamo, table.name(), sample, names, asOf);
                 }
-                progress.step(String.format("parity of %s on %d sampled players (%d not online): %d mismatches of %d compared (%.4f %%)",
-                        portable, parity.sampled(), parity.missingOnline(), parity.mismatched(), parity.compared(), 100 * parity.mismatchRate()));
+                progress.step(String.format("parity of every feature (windowed ones as of the same time) on %d sampled players (%d not online): "
+                        + "%d mismatches of %d compared (%.4f %%)", parity.sampled(), parity.missingOnline(), parity.mismatched(), parity.compared(),
+                        100 * parity.mismatchRate()));
             }
             if (write) {
                 long writeStarted = System.nanoTime();
                 LongAccumulator createdCount = spark.sparkContext().longAccumulator("profiles created");
                 LongAccumulator completedCount = spark.sparkContext().longAccumulator("profiles completed");
                 LongAccumulator refusedCount = spark.sparkContext().longAccumulator("profiles refused");
-                features.foreachPartition(new ProfileBackfillWriter(table, names, itemTtl, createdCount, completedCount, refusedCount));
+                features.foreachPartition(new ProfileBackfillWriter(table, FeatureComputation.storedFeatures(names), itemTtl, createdCount,
+                        completedCount, refusedCount));
                 created = createdCount.value();
                 completed = completedCount.value();
                 refused = refusedCount.value();

@@ -102,12 +102,17 @@ public final class OfflineCli {
         @Option(names = "--item-ttl-days", defaultValue = "400", description = "TTL of the profiles written (default: ${DEFAULT-VALUE}).")
         int itemTtlDays;
 
+        @Option(names = "--as-of", description = "When windowed features are read in the output and the parity report, ISO-8601 "
+                + "(default: now, the time the online profiles are read at).")
+        java.time.Instant asOf;
+
         @Override
         public Integer call() throws Exception {
             ProfileTable profiles = noTable ? null : new ProfileTable(table, endpoint != null ? endpoint : LocalStack.dynamoDbEndpoint().orElse(null), region);
             try (SparkSession spark = OfflineSession.create("backfill")) {
                 BackfillJob.Result result = new BackfillJob(spark, new Progress(System.out)).run(window.archive, window.from(), window.to(),
-                        window.out("backfill"), profiles, !noWrite, paritySample, Duration.ofDays(itemTtlDays));
+                        window.out("backfill"), profiles, !noWrite, paritySample, Duration.ofDays(itemTtlDays),
+                        asOf == null ? System.currentTimeMillis() : asOf.toEpochMilli());
                 if (result.parity() != null) {
                     result.parity().features().forEach((feature, parity) -> System.out.printf("  %-20s %6d compared %6d mismatched (%.4f %%)%n",
                             feature, parity.compared(), parity.mismatched(), 100 * parity.mismatchRate()));

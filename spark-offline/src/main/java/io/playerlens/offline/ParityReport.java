@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Online vs offline, feature by feature, for a sample of players: the online profile item (written by the feature
- * job) against the backfill's recomputation from the archive. Numbers compare by value (340 equals 340.0).
+ * job) against the backfill's recomputation from the archive — windowed features included, both read as of the same
+ * time from their tiles. Numbers compare by value (340 equals 340.0).
  */
 public final class ParityReport {
     /** One differing feature of one player. */
@@ -39,10 +40,11 @@ public final class ParityReport {
     }
 
     /**
-     * @param offline sampled rows of the backfill (player_id and the feature columns)
+     * @param offline sampled rows of the backfill (player_id and the feature columns, windowed ones as of {@code asOf})
      * @param features the features to compare
+     * @param asOf when the windowed features are read online (the time the offline ones were computed as of)
      */
-    public static Result compare(DynamoDbClient dynamo, String table, List<Row> offline, List<String> features) {
+    public static Result compare(DynamoDbClient dynamo, String table, List<Row> offline, List<String> features, long asOf) {
         Map<String, long[]> perFeature = new LinkedHashMap<>();
         features.forEach(f -> perFeature.put(f, new long[2]));
         List<Mismatch> examples = new ArrayList<>();
@@ -51,7 +53,7 @@ public final class ParityReport {
         long mismatched = 0;
         for (Row row : offline) {
             String player = row.getAs("player_id");
-            Optional<Map<String, Object>> item = ProfileStore.features(dynamo, table, player);
+            Optional<Map<String, Object>> item = ProfileStore.read(dynamo, table, player).map(profile -> profile.featuresAsOf(asOf));
             if (item.isEmpty()) {
                 missing++;
                 continue;

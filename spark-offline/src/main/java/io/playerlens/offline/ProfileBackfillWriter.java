@@ -3,16 +3,21 @@ package io.playerlens.offline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.profile.FeatureCatalog;
 import io.playerlens.contracts.profile.ProfileItem;
+import io.playerlens.contracts.profile.TileSet;
+import io.playerlens.contracts.profile.Tiles;
 import io.playerlens.store.ProfileItemCodec;
 import io.playerlens.store.ProfileRecord;
 import io.playerlens.store.UnstorableProfileException;
-import java.time.Duration;
 import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -61,7 +66,8 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
                 Object game = row.getAs("game_id");
                 Object receivedAt = row.getAs("received_at");
                 ProfileRecord record = new ProfileRecord(player, game == null ? null : game.toString(),
-                        ((Number) row.getAs("profile_epoch")).intValue(), values, now, receivedAt == null ? 0 : ((Number) receivedAt).longValue(), -1);
+                        ((Number) row.getAs("profile_epoch")).intValue(), values, tiles(row, player, now), now,
+                        receivedAt == null ? 0 : ((Number) receivedAt).longValue(), -1);
                 Map<String, AttributeValue> item;
                 try {
                     item = ProfileItemCodec.encode(record, itemTtl);
@@ -75,9 +81,43 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
                     created.add(1);
                 } catch (ConditionalCheckFailedException known) {
                     fillMissing(dynamo, player, item.get(ProfileItem.FEATURES).m());
+                    if (item.containsKey(ProfileItem.TILES)) {
+                        // An item the stream wrote before windowed features existed gets the archive's tiles; one that has
+                        // tiles keeps them (the online tiles are authoritative, as the online values are).
+                        dynamo.updateItem(b -> b.tableName(table.name()).key(ProfileItemCodec.key(player))
+                                .updateExpression("SET #tiles = if_not_exists(#tiles, :tiles)")
+                                .expressionAttributeNames(Map.of("#tiles", ProfileItem.TILES))
+                                .expressionAttributeValues(Map.of(":tiles", item.get(ProfileItem.TILES))));
+                    }
                 }
             }
         }
+    }
+
+    /** The row's tiles per windowed group, without the tiles no window can read any more at {@code now}. */
+    private static Map<String, TileSet> tiles(Row row, String player, long now) {
+        Map<String, TileSet> tiles = new TreeMap<>();
+        FeatureCatalog.tiledGroups().forEach((name, group) -> {
+            int index = java.util.Arrays.asList(row.schema().fieldNames()).indexOf(FeatureComputation.TILES_PREFIX + name);
+            if (index < 0 || row.isNullAt(index)) {
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            TileSet set = Tiles.decode(row.getString(index), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the backfill computed unreadable tiles for player " + player + ": " + problems);
+            }
+            TreeMap<Long, double[]> live = new TreeMap<>();
+            set.tiles().forEach((tile, values) -> {
+                if (!Tiles.expired(tile, group, now)) {
+                    live.put(tile, values);
+                }
+            });
+            if (!live.isEmpty()) {
+                tiles.put(name, new TileSet(set.columns(), live));
+            }
+        });
+        return tiles;
     }
 
     private static JsonNode json(Object value) {

@@ -63,7 +63,14 @@ public final class TrainingSetJob {
                 "FROM " + ALL_EVENTS + " e JOIN impressions i",
                 "  ON e.player_id = i.player_id AND e.profile_epoch = i.profile_epoch AND e.ts < i.ts")).createOrReplaceTempView(PlayerEventsView.VIEW);
         progress.step("computing features as of each impression");
-        Dataset<Row> asOf = FeatureComputation.compute(spark, FeatureQueries.groups()).drop("game_id", "received_at", "profile_epoch");
+        spark.sql("SELECT impression_id AS player_id, ts AS as_of FROM impressions").createOrReplaceTempView(FeatureComputation.AS_OF_VIEW);
+        Dataset<Row> asOf = FeatureComputation.compute(spark, FeatureQueries.groups(), FeatureComputation.AsOf.byKey(FeatureComputation.AS_OF_VIEW))
+                .drop("game_id", "received_at", "profile_epoch");
+        for (String column : asOf.columns()) {
+            if (column.startsWith(FeatureComputation.TILES_PREFIX)) {
+                asOf = asOf.drop(column);
+            }
+        }
         List<String> features = FeatureComputation.featureColumns(asOf);
         asOf.withColumnRenamed("player_id", "impression_key").createOrReplaceTempView("features_as_of");
 
@@ -89,7 +96,8 @@ public final class TrainingSetJob {
         manifest.put("to", to.toString());
         manifest.put("features", features);
         manifest.put("label", "1 if the player bought the offer shown (offer_id or sku) within 24 h after the impression");
-        manifest.put("point_in_time", "features computed by the feature SQL over the player's events with ts < shown_at");
+        manifest.put("point_in_time", "features computed by the feature SQL over the player's events with ts < shown_at; windowed features"
+                + " summed from those events' tiles as of shown_at, by the same rule as online (io.playerlens.contracts.profile.Tiles)");
         manifest.put("examples", count);
         manifest.put("positives", positives);
         Files.createDirectories(out);

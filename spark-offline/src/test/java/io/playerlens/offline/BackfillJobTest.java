@@ -20,8 +20,10 @@ class BackfillJobTest extends SparkJobTest {
     @Test
     void lifetimeAndWindowedFeatures_matchAnIndependentComputation_withDuplicatesAndLateArrivals(@TempDir Path dir) throws Exception {
         TestArchive archive = new TestArchive(dir.resolve("archive"), 11).play(30, 3);
+        // Windowed features as of the last day's evening: some of its events, and of the day before, are in the 24 h.
+        long asOf = java.time.Instant.parse("2026-11-22T20:00:00Z").toEpochMilli();
         BackfillJob.Result result = new BackfillJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(),
-                LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-22"), dir.resolve("out"), null, false, 0, Duration.ofDays(90));
+                LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-22"), dir.resolve("out"), null, false, 0, Duration.ofDays(90), asOf);
 
         List<ObjectNode> distinct = archive.distinctEvents();
         assertThat(archive.events.size()).as("the archive holds duplicates").isGreaterThan(distinct.size());
@@ -45,10 +47,18 @@ class BackfillJobTest extends SparkJobTest {
                     .mapToDouble(e -> e.get("props").get("amount").asDouble()).sum());
             long last = events.stream().mapToLong(e -> e.get("ts").asLong()).max().orElseThrow();
             assertThat((long) row.getAs("last_seen")).isEqualTo(last);
-            assertThat((long) row.getAs("purchases_24h")).isEqualTo(events.stream().filter(e -> type(e, "purchase"))
-                    .filter(e -> e.get("ts").asLong() >= last - 86_400_000L).count());
-            assertThat((long) row.getAs("sessions_7d")).isEqualTo(count(events, "session_start"));
+            // The window as of asOf, widened to whole tiles (io.playerlens.contracts.profile.Tiles): computed here from the events.
+            assertThat((long) row.getAs("purchases_24h")).as(player).isEqualTo(events.stream().filter(e -> type(e, "purchase"))
+                    .filter(e -> inWidenedWindow(e, asOf, 86_400_000L, 300_000L)).count());
+            assertThat((long) row.getAs("sessions_7d")).isEqualTo(events.stream().filter(e -> type(e, "session_start"))
+                    .filter(e -> inWidenedWindow(e, asOf, 7 * 86_400_000L, 3_600_000L)).count());
         });
+    }
+
+    /** From the start of the tile holding asOf − window to the end of the tile holding asOf. */
+    static boolean inWidenedWindow(ObjectNode e, long asOf, long window, long tile) {
+        long ts = e.get("ts").asLong();
+        return ts >= Math.floorDiv(asOf - window, tile) * tile && ts < (Math.floorDiv(asOf, tile) + 1) * tile;
     }
 
     static long count(List<ObjectNode> events, String type) {

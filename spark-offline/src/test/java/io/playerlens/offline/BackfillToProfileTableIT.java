@@ -50,7 +50,8 @@ class BackfillToProfileTableIT extends SparkJobTest {
             var item = aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(player))).item();
             var profile = ProfileItemCodec.decode(item);
             assertThat(profile.gameId()).isEqualTo(TestArchive.GAME);
-            assertThat(profile.features()).containsKeys("events_total", "spend_total_cents", "level_max", "purchases_24h");
+            assertThat(profile.featuresAsOf(System.currentTimeMillis())).containsKeys("events_total", "spend_total_cents", "level_max", "purchases_24h");
+            assertThat(profile.features()).as("windowed features are summed from tiles, never stored").doesNotContainKey("purchases_24h");
             assertThat(profile.problems()).isEmpty();
             assertThat(Long.parseLong(item.get(ProfileItem.EXPIRES_AT).n())).isGreaterThan(System.currentTimeMillis() / 1000);
         }

@@ -184,6 +184,7 @@ public final class StackBench implements Callable<Integer> {
         System.out.println("    stream          " + r.stream() + "   received_at → decoded by the feature job");
         System.out.println("    Flink           " + r.flink() + "   decoded → profile assembled");
         System.out.println("    write + read    " + r.writeAndRead() + "   assembled → the profile API shows it");
+        System.out.println("    windowed        " + r.windowedFreshness() + "   end to end for events_1h (tiles summed at the read)");
         if (r.freshnessPerMinute().size() > 1) {
             for (int minute = 0; minute < r.freshnessPerMinute().size(); minute++) {
                 System.out.printf("    minute %-4d    %s%n", minute + 1, r.freshnessPerMinute().get(minute));

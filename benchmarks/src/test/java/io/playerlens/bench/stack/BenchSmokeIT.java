@@ -30,6 +30,8 @@ class BenchSmokeIT {
             assertThat(r.get("freshness").get("count").asLong() + r.get("samplesNeverSeen").asLong()).isEqualTo(r.get("samplesStarted").asLong());
             assertThat(r.get("freshness").get("p50").asDouble()).isPositive().isLessThan(15_000);
             assertThat(r.get("stream").get("count").asInt()).isEqualTo(r.get("freshness").get("count").asInt());
+            assertThat(r.get("windowedFreshness").get("count").asInt()).as("a windowed feature measured in the same run")
+                    .isEqualTo(r.get("freshness").get("count").asInt());
             assertThat(r.get("compressedBytesPerEvent").asDouble()).isBetween(10.0, 400.0);
             assertThat(r.get("writesPerEvent").asDouble()).isPositive().isLessThanOrEqualTo(1.5);
             assertThat(r.get("offersSent").asLong()).isPositive();

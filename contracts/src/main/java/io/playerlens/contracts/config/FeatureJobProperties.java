@@ -55,7 +55,6 @@ public final class FeatureJobProperties {
     public static final String CHECKPOINT_INTERVAL_MS = "checkpoint.interval.ms";
     public static final String CHECKPOINT_DIR = "checkpoint.dir";
     public static final String WRITE_COALESCE_MS = "profile.write-coalesce.ms";
-    public static final String WINDOWED_WRITE_DELAY_MS = "profile.windowed-write-delay.ms";
 
     /** Every tunable's default, by group: what the job uses when a key is absent, and what {@link #of} writes out. */
     public static final Map<String, Map<String, String>> DEFAULTS = defaults();
@@ -92,7 +91,6 @@ public final class FeatureJobProperties {
         job.put(MINIBATCH_MS, "0");
         job.put(CHECKPOINT_INTERVAL_MS, "10000");
         job.put(WRITE_COALESCE_MS, "10");
-        job.put(WINDOWED_WRITE_DELAY_MS, "10000");
         d.put(JOB_GROUP, job);
         Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
         d.forEach((id, map) -> frozen.put(id, Collections.unmodifiableMap(map)));

@@ -9,6 +9,11 @@ public final class ProfileItem {
     public static final String GAME_ID = "game_id";
     /** A map of feature name to value (numbers as N, text as S, missing as NULL). */
     public static final String FEATURES = "features";
+    /**
+     * The windowed groups' tiles: a map of group name to its tiles in compact text form
+     * ({@link Tiles#encode}); windowed features are summed from them at read time.
+     */
+    public static final String TILES = "tiles";
     /** When the feature job wrote the item, epoch milliseconds. */
     public static final String UPDATED_AT = "updated_at";
     /** The {@code received_at} of the newest event that contributed, epoch milliseconds: freshness = updated_at - received_at. */

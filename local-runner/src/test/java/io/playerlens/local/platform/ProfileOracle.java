@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The profile features computed directly from a player's events, independently of the SQL: the expected answer
- * of the feature job. Lifetime features use every distinct event; windowed features use the events that were on
- * time (the test knows which it sent late).
+ * of the feature job. Lifetime features use every distinct event; windowed features every distinct event — late
+ * ones included — whose time falls in the window read at {@code asOf}, widened to whole tiles at its trailing edge
+ * (from the start of the tile holding {@code asOf − window} to the end of the tile holding {@code asOf}).
  */
 final class ProfileOracle {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -21,8 +22,11 @@ final class ProfileOracle {
     private ProfileOracle() {
     }
 
-    /** @param events the player's distinct events (client form, ts in epoch millis) */
-    static ObjectNode expected(List<JsonNode> events, Set<String> lateEventIds) {
+    /**
+     * @param events the player's distinct events (client form, ts in epoch millis)
+     * @param asOf when the profile was read (its {@code as_of})
+     */
+    static ObjectNode expected(List<JsonNode> events, long asOf) {
         ObjectNode f = MAPPER.createObjectNode();
         f.put("events_total", events.size());
         f.put("sessions_total", events.stream().filter(e -> type(e, "session_start")).count());
@@ -37,14 +41,25 @@ final class ProfileOracle {
         f.put("last_seen", events.stream().mapToLong(ProfileOracle::ts).max().orElseThrow());
         latestSessionProp(events, "platform", f);
         latestSessionProp(events, "country", f);
-        List<JsonNode> onTime = events.stream().filter(e -> !lateEventIds.contains(e.get("event_id").asText())).toList();
-        long latest = onTime.stream().mapToLong(ProfileOracle::ts).max().orElseThrow();
-        long dayAgo = latest - Duration.ofDays(1).toMillis();
-        long weekAgo = latest - Duration.ofDays(7).toMillis();
-        f.put("purchases_24h", onTime.stream().filter(e -> type(e, "purchase") && ts(e) >= dayAgo).count());
-        f.put("spend_24h_cents", onTime.stream().filter(e -> type(e, "purchase") && ts(e) >= dayAgo).mapToLong(e -> prop(e, "price_cents").asLong()).sum());
-        f.put("sessions_7d", onTime.stream().filter(e -> type(e, "session_start") && ts(e) >= weekAgo).count());
+        long fiveMinutes = Duration.ofMinutes(5).toMillis();
+        List<JsonNode> lastDay = events.stream().filter(e -> inWindow(ts(e), asOf, Duration.ofDays(1).toMillis(), fiveMinutes)).toList();
+        f.put("purchases_24h", lastDay.stream().filter(e -> type(e, "purchase")).count());
+        f.put("spend_24h_cents", lastDay.stream().filter(e -> type(e, "purchase")).mapToLong(e -> prop(e, "price_cents").asLong()).sum());
+        f.put("sessions_7d", events.stream().filter(e -> type(e, "session_start")
+                && inWindow(ts(e), asOf, Duration.ofDays(7).toMillis(), Duration.ofHours(1).toMillis())).count());
+        List<JsonNode> lastHour = events.stream().filter(e -> inWindow(ts(e), asOf, Duration.ofHours(1).toMillis(), fiveMinutes)).toList();
+        f.put("events_1h", lastHour.size());
+        f.put("ads_watched_1h", lastHour.stream().filter(e -> type(e, "ad_watched")).count());
         return f;
+    }
+
+    private static boolean inWindow(long ts, long asOf, long window, long tile) {
+        return ts >= Math.floorDiv(asOf - window, tile) * tile && ts < (Math.floorDiv(asOf, tile) + 1) * tile;
+    }
+
+    /** The read time of a profile API answer. */
+    static long asOf(JsonNode profile) {
+        return java.time.Instant.parse(profile.get("as_of").asText()).toEpochMilli();
     }
 
     /**

@@ -49,7 +49,7 @@ class ProfilesEndToEndIT {
         // players and shards; the late events below are days behind it, so their lateness is certain too.
         platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 2, Path.of("target", "it-profiles"), 2,
                 Map.of("watermark.max-out-of-orderness.ms", Long.toString(WATERMARK_BOUND.toMillis()),
-                        "watermark.idleness.ms", "500", "profile.windowed-write-delay.ms", "500")));
+                        "watermark.idleness.ms", "500")));
     }
 
     @AfterAll
@@ -185,8 +185,9 @@ class ProfilesEndToEndIT {
                     problems.put(player, Map.of("status", Integer.toString(response.statusCode())));
                     continue;
                 }
-                JsonNode expected = ProfileOracle.expected(new ArrayList<>(distinct.get(player).values()), late);
-                Map<String, String> diffs = ProfileOracle.mismatches(expected, MAPPER.readTree(response.body()).get("features"));
+                JsonNode served = MAPPER.readTree(response.body());
+                JsonNode expected = ProfileOracle.expected(new ArrayList<>(distinct.get(player).values()), ProfileOracle.asOf(served));
+                Map<String, String> diffs = ProfileOracle.mismatches(expected, served.get("features"));
                 if (!diffs.isEmpty()) {
                     problems.put(player, diffs);
                 }

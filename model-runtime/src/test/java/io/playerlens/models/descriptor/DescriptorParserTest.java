@@ -83,7 +83,7 @@ class DescriptorParserTest {
     void featureNotInTheProfile() throws Exception {
         ObjectNode json = valid();
         ((ArrayNode) json.get("features")).addObject().put("name", "favourite_colour").put("missing", 0);
-        assertThat(problems(json)).singleElement().asString().startsWith("features: 'favourite_colour' is not a profile feature; known: coins_balance, country");
+        assertThat(problems(json)).singleElement().asString().startsWith("features: 'favourite_colour' is not a profile feature; known: ads_watched_1h, coins_balance, country");
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class HostileItems {
 
     /** An item's attributes other than its key: the layout's names (and one more) with any value. */
     public static Arbitrary<Map<String, AttributeValue>> attributes() {
-        Arbitrary<String> names = Arbitraries.of("game_id", "features", "updated_at", "received_at", "processed_at",
+        Arbitrary<String> names = Arbitraries.of("game_id", "features", "tiles", "updated_at", "received_at", "processed_at",
                 "profile_epoch", "expires_at", "other");
         return Combinators.combine(names, Arbitraries.oneOf(values(), featureMaps())).as(Map::entry).list().ofMaxSize(9).map(entries -> {
             Map<String, AttributeValue> item = new HashMap<>();
