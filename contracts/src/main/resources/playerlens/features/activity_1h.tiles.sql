@@ -4,6 +4,7 @@
 -- window: events_1h = SUM(events) over 1 hour
 -- window: ads_watched_1h = SUM(ads) over 1 hour
 SELECT
+  game_id,
   player_id,
   profile_epoch,
   CAST(FLOOR(ts / 300000) AS BIGINT)                                              AS tile,
@@ -12,4 +13,4 @@ SELECT
   MAX(received_at)                                                                AS received_at,
   MAX(processed_at)                                                               AS processed_at
 FROM player_events
-GROUP BY player_id, profile_epoch, CAST(FLOOR(ts / 300000) AS BIGINT)
+GROUP BY game_id, player_id, profile_epoch, CAST(FLOOR(ts / 300000) AS BIGINT)

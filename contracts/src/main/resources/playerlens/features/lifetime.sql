@@ -1,9 +1,9 @@
--- Lifetime features: unbounded aggregates per player, updated on every event without waiting for the
+-- Lifetime features: unbounded aggregates per player (a game's player), updated on every event without waiting for the
 -- watermark (late events count here). Portable: Flink 1.19 and Spark SQL.
 SELECT
+  game_id,
   player_id,
   profile_epoch,
-  MAX(game_id)                                                                               AS game_id,
   CAST(COUNT(*) AS BIGINT)                                                                   AS events_total,
   CAST(SUM(CASE WHEN type = 'session_start' THEN 1 ELSE 0 END) AS BIGINT)                    AS sessions_total,
   CAST(SUM(CASE WHEN type = 'purchase' THEN 1 ELSE 0 END) AS BIGINT)                         AS purchases_total,
@@ -20,4 +20,4 @@ SELECT
   MAX(received_at)                                                                           AS received_at,
   MAX(processed_at)                                                                          AS processed_at
 FROM player_events
-GROUP BY player_id, profile_epoch
+GROUP BY game_id, player_id, profile_epoch

@@ -2,6 +2,7 @@
 -- tile: 1 hour
 -- window: sessions_7d = SUM(sessions) over 7 days
 SELECT
+  game_id,
   player_id,
   profile_epoch,
   CAST(FLOOR(ts / 3600000) AS BIGINT)                                             AS tile,
@@ -10,4 +11,4 @@ SELECT
   MAX(processed_at)                                                               AS processed_at
 FROM player_events
 WHERE type = 'session_start'
-GROUP BY player_id, profile_epoch, CAST(FLOOR(ts / 3600000) AS BIGINT)
+GROUP BY game_id, player_id, profile_epoch, CAST(FLOOR(ts / 3600000) AS BIGINT)

@@ -4,6 +4,7 @@
 -- window: purchases_24h = SUM(purchases) over 24 hours
 -- window: spend_24h_cents = SUM(spend_cents) over 24 hours
 SELECT
+  game_id,
   player_id,
   profile_epoch,
   CAST(FLOOR(ts / 300000) AS BIGINT)                                              AS tile,
@@ -13,4 +14,4 @@ SELECT
   MAX(processed_at)                                                               AS processed_at
 FROM player_events
 WHERE type = 'purchase'
-GROUP BY player_id, profile_epoch, CAST(FLOOR(ts / 300000) AS BIGINT)
+GROUP BY game_id, player_id, profile_epoch, CAST(FLOOR(ts / 300000) AS BIGINT)

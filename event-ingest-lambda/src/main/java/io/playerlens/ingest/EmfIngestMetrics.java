@@ -2,6 +2,7 @@ package io.playerlens.ingest;
 
 import static io.playerlens.contracts.metrics.MetricNames.EVENTS_ACCEPTED;
 import static io.playerlens.contracts.metrics.MetricNames.EVENTS_REJECTED;
+import static io.playerlens.contracts.metrics.MetricNames.EVENTS_THROTTLED;
 import static io.playerlens.contracts.metrics.MetricNames.INGEST_LATENCY_MS;
 import static io.playerlens.contracts.metrics.MetricNames.NAMESPACE;
 import static io.playerlens.contracts.metrics.MetricNames.PUT_RETRIES;
@@ -36,6 +37,11 @@ public final class EmfIngestMetrics implements IngestMetrics {
     @Override
     public void eventsRejected(int count) {
         metrics.addMetric(EVENTS_REJECTED, count, MetricUnit.COUNT);
+    }
+
+    @Override
+    public void eventsThrottled(int count) {
+        metrics.addMetric(EVENTS_THROTTLED, count, MetricUnit.COUNT);
     }
 
     @Override

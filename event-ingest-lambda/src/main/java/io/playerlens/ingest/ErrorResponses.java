@@ -20,6 +20,8 @@ final class ErrorResponses {
             return 413;
         } else if (e instanceof IngestException.UnsupportedMediaType) {
             return 415;
+        } else if (e instanceof IngestException.Throttled) {
+            return 429;
         } else if (e instanceof IngestException.StreamUnavailable || e instanceof IngestException.KeysUnavailable) {
             return 503;
         }
@@ -28,6 +30,10 @@ final class ErrorResponses {
 
     static APIGatewayV2HTTPResponse of(IngestException e) {
         int status = statusOf(e);
+        if (e instanceof IngestException.Throttled) {
+            long seconds = Math.max(1, (((IngestException.Throttled) e).retryAfterMillis() + 999) / 1000);
+            return HttpResponses.error(status, e.getMessage(), Map.of("retry-after", Long.toString(seconds)));
+        }
         return HttpResponses.error(status, e.getMessage(), status == 503 ? Map.of("retry-after", RETRY_AFTER_SECONDS) : Map.of());
     }
 

@@ -1,9 +1,10 @@
 package io.playerlens.ingest;
 
 import static io.playerlens.contracts.config.EnvVars.EVENTS_STREAM_NAME;
+import static io.playerlens.contracts.config.EnvVars.GAME_EVENT_LIMITS;
 import static io.playerlens.contracts.config.EnvVars.MAX_BODY_BYTES;
-import static io.playerlens.contracts.config.EnvVars.MAX_EVENT_AGE_MS;
 import static io.playerlens.contracts.config.EnvVars.MAX_EVENTS_PER_REQUEST;
+import static io.playerlens.contracts.config.EnvVars.MAX_EVENT_AGE_MS;
 import static io.playerlens.contracts.config.EnvVars.MAX_FUTURE_SKEW_MS;
 import static io.playerlens.contracts.config.EnvVars.PUT_RETRY_BUDGET_MS;
 import static io.playerlens.contracts.config.EnvVars.QUARANTINE_STREAM_NAME;
@@ -27,7 +28,8 @@ public record IngestConfig(
         int maxEventsPerRequest,
         EventTimePolicy timePolicy,
         Duration putRetryBudget,
-        Duration shardMapTtl) {
+        Duration shardMapTtl,
+        Map<String, Double> gameEventLimits) {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_EVENTS = 1000;
@@ -45,9 +47,15 @@ public record IngestConfig(
         int budgetMs = reader.positiveInt(PUT_RETRY_BUDGET_MS, (int) DEFAULT_PUT_RETRY_BUDGET.toMillis());
         long shardMapTtlMs = reader.nonNegativeLong(SHARD_MAP_TTL_MS, DEFAULT_SHARD_MAP_TTL.toMillis());
         ApiKeyStore keys = reader.apiKeys();
+        Map<String, Double> limits = Map.of();
+        try {
+            limits = GameLimits.parse(env.get(GAME_EVENT_LIMITS));
+        } catch (IllegalArgumentException e) {
+            reader.problem(GAME_EVENT_LIMITS + ": " + e.getMessage());
+        }
         reader.failOnProblems("ingest");
         return new IngestConfig(events, quarantine, keys, maxBody, maxEvents,
                 new EventTimePolicy(Duration.ofMillis(maxAgeMs), Duration.ofMillis(skewMs)), Duration.ofMillis(budgetMs),
-                Duration.ofMillis(shardMapTtlMs));
+                Duration.ofMillis(shardMapTtlMs), limits);
     }
 }

@@ -6,7 +6,8 @@ package io.playerlens.ingest;
  */
 public abstract sealed class IngestException extends RuntimeException
         permits IngestException.Unauthorized, IngestException.MalformedRequest, IngestException.PayloadTooLarge,
-        IngestException.UnsupportedMediaType, IngestException.StreamUnavailable, IngestException.KeysUnavailable {
+        IngestException.UnsupportedMediaType, IngestException.StreamUnavailable, IngestException.KeysUnavailable,
+        IngestException.Throttled {
 
     IngestException(String message, Throwable cause) {
         super(message, cause);
@@ -37,6 +38,20 @@ public abstract sealed class IngestException extends RuntimeException
     public static final class UnsupportedMediaType extends IngestException {
         public UnsupportedMediaType(String message) {
             super(message, null);
+        }
+    }
+
+    /** 429: the game sent more events than its limit allows; nothing of the request was taken. Retry after the time given. */
+    public static final class Throttled extends IngestException {
+        private final long retryAfterMillis;
+
+        public Throttled(String message, long retryAfterMillis) {
+            super(message, null);
+            this.retryAfterMillis = retryAfterMillis;
+        }
+
+        public long retryAfterMillis() {
+            return retryAfterMillis;
         }
     }
 

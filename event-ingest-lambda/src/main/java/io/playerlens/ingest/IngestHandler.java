@@ -20,6 +20,7 @@ import io.playerlens.store.AwsClients;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -37,6 +38,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final IngestMetrics metrics;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final GameLimits limits;
 
     /** The Lambda runtime's constructor: configuration from the environment, metrics as EMF. */
     public IngestHandler() {
@@ -59,6 +61,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.clock = clock;
         this.mapper = new ObjectMapper();
         this.parser = new EventBatchParser(mapper);
+        this.limits = new GameLimits(config.gameEventLimits(), System::nanoTime);
         KinesisPublisher publisher = new KinesisPublisher(kinesis, Backoff.standard(), sleeper, System::nanoTime,
                 config.putRetryBudget(), metrics);
         this.service = new IngestService(new EventValidator(EventCatalog.defaultCatalog(), config.timePolicy()),
@@ -77,6 +80,12 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             String gameId = gameOf(request);
             byte[] body = RequestBody.read(request.getHeaders(), request.getBody(), request.getIsBase64Encoded(), config.maxBodyBytes());
             List<EventBatchParser.RawEvent> events = parser.parse(body, config.maxEventsPerRequest());
+            OptionalLong wait = limits.admit(gameId, events.size());
+            if (wait.isPresent()) {
+                metrics.eventsThrottled(events.size());
+                throw new IngestException.Throttled("game " + gameId + " is over its ingest limit; nothing of this request was taken, "
+                        + "retry it after " + wait.getAsLong() + " ms", wait.getAsLong());
+            }
             IngestResult result = service.ingest(events, gameId, requestId, clock.millis());
             metrics.eventsAccepted(result.accepted());
             metrics.eventsRejected(result.rejected().size());

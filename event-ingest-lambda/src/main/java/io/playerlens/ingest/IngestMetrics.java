@@ -20,6 +20,10 @@ public interface IngestMetrics {
 
     void requestLatency(double millis);
 
+    /** Events of a request refused because its game was over its ingest limit. */
+    default void eventsThrottled(int count) {
+    }
+
     /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
     default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.PackedRecord;
 import io.playerlens.contracts.codec.RecordPacker;
 import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.event.ValidationResult;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.util.ArrayList;
@@ -58,9 +59,9 @@ final class IngestService {
             publisher.publish(config.quarantineStream(), records);
         }
         if (!accepted.isEmpty()) {
-            // As few records as the stream's shards require; each player's events on the shard Kinesis assigns the player.
+            // As few records as the stream's shards require; each player's events (keyed game/player) on the shard Kinesis assigns them.
             shardMaps.landedOn(publisher.publish(config.eventsStream(),
-                    packer.pack(accepted, e -> e.get(PLAYER_ID).asText(), shardMaps.current())));
+                    packer.pack(accepted, e -> PlayerKey.value(gameId, e.get(PLAYER_ID).asText()), shardMaps.current())));
         }
         return new IngestResult(accepted.size(), rejections);
     }

@@ -68,14 +68,38 @@ class IngestHandlerTest {
     }
 
     @Test
-    void validBatch_is200_andLandsInOneRecordKeyedByPlayer_stampedWithGameAndReceivedAt() throws IOException {
+    void aGameOverItsLimit_gets429WithRetryAfter_andNothingOfTheRequestIsTaken_whileAnotherGameIsServed() throws IOException {
+        IngestConfig limited = IngestConfig.fromEnv(Map.of(
+                EnvVars.EVENTS_STREAM_NAME, "events",
+                EnvVars.QUARANTINE_STREAM_NAME, "quarantine",
+                EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("s3cret-one") + ",puzzle:" + ApiKeys.sha256Hex("s3cret-two"),
+                EnvVars.MAX_EVENTS_PER_REQUEST, "2",
+                EnvVars.GAME_EVENT_LIMITS, "space-race:2"));
+        IngestHandler handler = new IngestHandler(limited, kinesis, IngestMetrics.NONE, Clock.fixed(NOW, ZoneOffset.UTC), d -> { });
+        String batch = body(levelComplete("evt-00000001", "p-1", 1), levelComplete("evt-00000002", "p-1", 2));
+        assertThat(handler.handleRequest(ApiGatewayEvents.postEvents(batch), null).getStatusCode()).isEqualTo(200);
+
+        APIGatewayV2HTTPResponse over = handler.handleRequest(ApiGatewayEvents.postEvents(batch), null);
+
+        assertThat(over.getStatusCode()).isEqualTo(429);
+        assertThat(over.getHeaders()).as("2 events at 2/s").containsEntry("retry-after", "1");
+        assertThat(json(over).get("error").asText()).contains("space-race is over its ingest limit");
+        assertThat(decoded("events")).as("only the first request's events").hasSize(2);
+        assertThat(decoded("quarantine")).as("a throttled event is the client's to retry, not a rejection").isEmpty();
+        var other = ApiGatewayEvents.postEvents(batch);
+        other.getHeaders().put("x-api-key", "s3cret-two");
+        assertThat(handler.handleRequest(other, null).getStatusCode()).as("another game is not limited by it").isEqualTo(200);
+    }
+
+    @Test
+    void validBatch_is200_andLandsInOneRecordKeyedByGameAndPlayer_stampedWithGameAndReceivedAt() throws IOException {
         APIGatewayV2HTTPResponse response = handler.handleRequest(ApiGatewayEvents.postEvents(body(
                 levelComplete("evt-00000001", "p-1", 1), levelComplete("evt-00000002", "p-1", 2))), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(MAPPER.readTree("{\"accepted\":2,\"rejected\":[]}"));
         assertThat(kinesis.stored).hasSize(1);
-        assertThat(kinesis.stored.get(0).entry().partitionKey()).isEqualTo("p-1");
+        assertThat(kinesis.stored.get(0).entry().partitionKey()).as("a player is a game's player").isEqualTo("space-race/p-1");
         List<JsonNode> events = decoded("events");
         assertThat(events).extracting(e -> e.get("event_id").asText()).containsExactly("evt-00000001", "evt-00000002");
         assertThat(events).allSatisfy(e -> {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.codec.ShardMap;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.lambda.ApiKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +70,8 @@ class PackingByShardTest {
             String shard = kinesis.shards.shardOf(put.entry().partitionKey());
             Map<String, Integer> lastLevel = new HashMap<>();
             for (JsonNode e : BatchCodec.decodeEvents(put.entry().data().asByteArray())) {
-                assertThat(kinesis.shards.shardOf(e.get("player_id").asText())).isEqualTo(shard);
+                assertThat(kinesis.shards.shardOf(PlayerKey.value(e.get("game_id").asText(), e.get("player_id").asText())))
+                        .as("the player is keyed game/player").isEqualTo(shard);
                 Integer previous = lastLevel.put(e.get("player_id").asText(), e.get("props").get("level").asInt());
                 assertThat(previous == null ? -1 : previous).isLessThan(e.get("props").get("level").asInt());
             }

@@ -1,15 +1,15 @@
 package io.playerlens.features;
 
 import io.playerlens.contracts.config.FeatureJobProperties;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.util.Properties;
 import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
-import io.playerlens.contracts.quarantine.QuarantineEntry;
 import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 
 /**

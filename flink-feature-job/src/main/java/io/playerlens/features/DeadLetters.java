@@ -1,6 +1,7 @@
 package io.playerlens.features;
 
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.metrics.MetricNames;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,9 @@ public final class DeadLetters {
         return new BatchCodec().encodeLines(List.of(entryJson.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The partition key of an entry's record: its player when known, so a player's dead letters stay in order. */
+    /** The partition key of an entry's record: its player (game and id) when known, so a player's dead letters stay in order. */
     public static String partitionKey(QuarantineEntry entry) {
-        return entry.playerId() != null && !entry.playerId().isEmpty() && entry.playerId().length() <= 256
-                ? entry.playerId() : entry.stage();
+        PlayerKey player = PlayerKey.orNull(entry.gameId(), entry.playerId());
+        return player != null ? player.value() : entry.stage();
     }
 }

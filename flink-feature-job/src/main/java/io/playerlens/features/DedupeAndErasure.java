@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.event.ErasureRule;
 import io.playerlens.contracts.event.ServerEventTypes;
 import java.time.Duration;
 import org.apache.flink.api.common.state.MapState;
@@ -15,11 +16,13 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per player (keyed by player id): drops events already seen ({@code event_id} kept for a TTL, default 7 days),
- * applies erasures, and flags events that arrived behind the watermark.
+ * Per player (keyed by game and player id, {@link io.playerlens.contracts.event.PlayerKey}): drops events already seen
+ * ({@code event_id} kept for a TTL, default 7 days), applies erasures, and flags events that arrived behind the
+ * watermark.
  *
- * <p>An erasure ({@link ServerEventTypes#PLAYER_ERASED}, ordered with the player's events on the same shard)
- * forgets the player's seen ids, remembers that nothing stamped before it may count again (its {@code ts}),
+ * <p>An erasure ({@link ServerEventTypes#PLAYER_ERASED}, on the player's shard) forgets the player's seen ids,
+ * remembers that nothing the platform received before it may count again ({@link ErasureRule}: by server receipt
+ * time, so an event received before the erasure but read after it is dropped, and a client clock changes nothing),
  * increases the player's profile epoch — every feature group groups by it, so counting restarts from zero —
  * and is forwarded on {@link #ERASURES} so the profile item is deleted.
  */
@@ -73,7 +76,7 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         if (ServerEventTypes.PLAYER_ERASED.equals(event.type)) {
             seen.clear();
             Long before = erasedBefore.value();
-            erasedBefore.update(before == null ? event.ts : Math.max(before, event.ts));
+            erasedBefore.update(before == null ? event.receivedAt : Math.max(before, event.receivedAt));
             epoch.update(currentEpoch + 1);
             event.profileEpoch = currentEpoch + 1;
             ctx.output(ERASURES, event);
@@ -84,7 +87,7 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
             return;
         }
         Long before = erasedBefore.value();
-        if (before != null && event.ts <= before) {
+        if (before != null && ErasureRule.erases(before, event.receivedAt)) {
             erasedDropped.inc();
             return;
         }

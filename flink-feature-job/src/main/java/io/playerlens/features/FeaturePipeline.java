@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.event.PlayerKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.apache.flink.types.Row;
  * The feature job's transformation, separate from its connectors: records in, profile writes out.
  *
  * <pre>
- * records → decode + check (many events per record) → event time + watermarks → keyBy player → dedupe / erasure / late flag
- *   → view player_events → each feature SQL file → changelog → keyBy player → merge into one item → sink
+ * records → decode + check (many events per record) → event time + watermarks → keyBy (game, player) → dedupe / erasure / late flag
+ *   → view player_events → each feature SQL file → changelog → keyBy (game, player) → merge into one item → sink
  * decode + check, merge, sink ──refused, with the reason──→ dead letters (the quarantine stream)
  * </pre>
  */
@@ -60,7 +61,7 @@ public final class FeaturePipeline {
                         .withTimestampAssigner((event, previous) -> event.ts)
                         .withIdleness(settings.idleness()))
                 .name("event time").uid("event-time")
-                .keyBy(event -> event.playerId)
+                .keyBy(PlayerEvent::playerKey)
                 .process(new DedupeAndErasure(settings.dedupeTtl(), settings.erasureMemory()))
                 .name("dedupe and erasure").uid("dedupe-and-erasure");
 
@@ -76,8 +77,9 @@ public final class FeaturePipeline {
         for (FeatureGroup group : groups) {
             Table result = tableEnv.sqlQuery(group.jobSql());
             List<String> columns = result.getResolvedSchema().getColumnNames();
-            if (!columns.contains(GroupRowToUpdate.PLAYER_ID) || !columns.contains(GroupRowToUpdate.PROFILE_EPOCH)) {
-                throw new IllegalArgumentException("feature group " + group.name() + " must return player_id and profile_epoch; it returns " + columns);
+            if (!columns.containsAll(GroupRowToUpdate.KEY_COLUMNS)) {
+                throw new IllegalArgumentException("feature group " + group.name() + " must return " + GroupRowToUpdate.KEY_COLUMNS
+                        + " (and group by them: a player is a game's player); it returns " + columns);
             }
             if (group.tiled() != null && (!columns.contains(GroupRowToUpdate.TILE) || !columns.containsAll(group.tiled().columns()))) {
                 throw new IllegalArgumentException("windowed feature group " + group.name() + " must return " + GroupRowToUpdate.TILE
@@ -94,7 +96,7 @@ public final class FeaturePipeline {
         for (DataStream<FeatureUpdate> more : updates.subList(1, updates.size())) {
             all = all.union(more);
         }
-        SingleOutputStreamOperator<ProfileWrite> profiles = all.keyBy(update -> update.playerId)
+        SingleOutputStreamOperator<ProfileWrite> profiles = all.keyBy(FeatureUpdate::playerKey)
                 .process(new ProfileAssembler(settings.stateTtl(), settings.writeCoalesce(), tiledGroups(groups)))
                 .name("assemble profile").uid("assemble-profile");
         profiles.sinkTo(sink).name("profiles").uid("profiles-sink");

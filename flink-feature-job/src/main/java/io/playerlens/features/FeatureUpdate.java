@@ -1,5 +1,7 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.event.PlayerKey;
+
 /**
  * A change to one player's profile: a feature group's new row, or an erasure. Strings and numbers only, so
  * Flink serialises it as a POJO (no Kryo); the features travel as a JSON object.
@@ -25,6 +27,11 @@ public class FeatureUpdate {
 
     public boolean isErasure() {
         return ERASURE.equals(group);
+    }
+
+    /** The state key: the player as {@code <game_id>/<player_id>} ({@link PlayerKey}); a player is a game's player. */
+    public String playerKey() {
+        return PlayerKey.value(gameId, playerId);
     }
 
     @Override

@@ -18,12 +18,14 @@ import org.apache.flink.util.Collector;
  * dropped: the sink writes whole items, so only the new value of a row matters.
  */
 public class GroupRowToUpdate implements FlatMapFunction<Row, FeatureUpdate> {
+    static final String GAME_ID = "game_id";
     static final String PLAYER_ID = "player_id";
     static final String PROFILE_EPOCH = "profile_epoch";
     static final String TILE = io.playerlens.contracts.profile.TiledGroup.TILE_COLUMN;
     static final String RECEIVED_AT = "received_at";
     static final String PROCESSED_AT = "processed_at";
-    static final String GAME_ID = "game_id";
+    /** The columns every group returns and groups by: the player is (game, player), its counting restarts with each epoch. */
+    static final List<String> KEY_COLUMNS = List.of(GAME_ID, PLAYER_ID, PROFILE_EPOCH);
     /** Columns that describe the row rather than being features. */
     static final Set<String> RESERVED = Set.of(PLAYER_ID, PROFILE_EPOCH, TILE, RECEIVED_AT, PROCESSED_AT, GAME_ID);
     private static final ObjectMapper MAPPER = new ObjectMapper();

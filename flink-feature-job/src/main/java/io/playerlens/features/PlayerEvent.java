@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.event.PlayerKey;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,6 +74,11 @@ public class PlayerEvent {
     @Override
     public int hashCode() {
         return Objects.hash(eventId, playerId, ts);
+    }
+
+    /** The state key: the player as {@code <game_id>/<player_id>} ({@link PlayerKey}); a player is a game's player. */
+    public String playerKey() {
+        return PlayerKey.value(gameId, playerId);
     }
 
     @Override

@@ -3,6 +3,13 @@ package io.playerlens.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.PlayerKey;
+import io.playerlens.contracts.profile.TileSet;
+import io.playerlens.contracts.profile.TiledGroup;
+import io.playerlens.contracts.profile.Tiles;
+import io.playerlens.contracts.quarantine.QuarantineEntry;
+import io.playerlens.store.ProfileItemCodec;
+import io.playerlens.store.UnstorableProfileException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +24,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import io.playerlens.contracts.profile.TileSet;
-import io.playerlens.contracts.profile.TiledGroup;
-import io.playerlens.contracts.profile.Tiles;
-import io.playerlens.contracts.quarantine.QuarantineEntry;
-import io.playerlens.store.ProfileItemCodec;
-import io.playerlens.store.UnstorableProfileException;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,12 +179,12 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
         return group + "@" + tile;
     }
 
-    private ProfileWrite merge(String playerId, int profileEpoch, long now) throws Exception {
+    private ProfileWrite merge(String stateKey, int profileEpoch, long now) throws Exception {
+        PlayerKey player = PlayerKey.parse(stateKey);
         ObjectNode features = MAPPER.createObjectNode();
         Map<String, TreeMap<Long, double[]>> tiles = new TreeMap<>();
         long receivedAt = -1;
         long processedAt = -1;
-        String gameId = null;
         Map<String, FeatureUpdate> sorted = new TreeMap<>();
         List<String> expired = new ArrayList<>();
         for (Map.Entry<String, FeatureUpdate> entry : groups.entries()) {
@@ -213,15 +214,12 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             }
             receivedAt = Math.max(receivedAt, row.receivedAt);
             processedAt = Math.max(processedAt, row.processedAt);
-            if (row.gameId != null) {
-                gameId = row.gameId;
-            }
         }
         ObjectNode tileText = MAPPER.createObjectNode();
         tiles.forEach((name, set) -> tileText.put(name, Tiles.encode(new TileSet(tiled.get(name).columns(), set))));
         ProfileWrite write = new ProfileWrite();
-        write.playerId = playerId;
-        write.gameId = gameId;
+        write.playerId = player.playerId();
+        write.gameId = player.gameId();
         write.profileEpoch = profileEpoch;
         write.featuresJson = features.toString();
         write.tilesJson = tiles.isEmpty() ? null : tileText.toString();

@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.store.ProfileItemCodec;
 import io.playerlens.store.UnstorableProfileException;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public class ProfileItemConverter implements ElementConverter<ProfileWrite, Dyna
     @Override
     public DynamoDbWriteRequest apply(ProfileWrite write, SinkWriter.Context context) {
         if (write.delete) {
-            return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.DELETE).setItem(ProfileItemCodec.key(write.playerId)).build();
+            return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.DELETE).setItem(ProfileItemCodec.key(PlayerKey.of(write.gameId, write.playerId))).build();
         }
         try {
             return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT)

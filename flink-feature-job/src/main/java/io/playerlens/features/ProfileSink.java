@@ -1,5 +1,6 @@
 package io.playerlens.features;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Properties;
@@ -11,7 +12,6 @@ import org.apache.flink.connector.dynamodb.sink.DynamoDbWriteRequest;
 import org.apache.flink.connector.dynamodb.sink.DynamoDbWriterStateSerializer;
 import org.apache.flink.connector.dynamodb.sink.client.DynamoDbAsyncClientProvider;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import java.time.Duration;
 
 /**
  * The profiles table as a Flink sink: an async sink ({@link ProfileSinkWriter}) whose buffered requests are

@@ -104,10 +104,10 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
     private void recordFreshness(List<DynamoDbWriteRequest> sent, List<DynamoDbWriteRequest> notWritten) {
         long now = System.currentTimeMillis();
         java.util.Set<String> left = new java.util.HashSet<>();
-        notWritten.forEach(e -> left.add(e.getItem().get(ProfileItem.PLAYER_ID).s()));
+        notWritten.forEach(e -> left.add(e.getItem().get(ProfileItem.KEY).s()));
         for (DynamoDbWriteRequest entry : sent) {
             AttributeValue receivedAt = entry.getType() == DynamoDbWriteRequestType.PUT ? entry.getItem().get(ProfileItem.RECEIVED_AT) : null;
-            if (receivedAt != null && receivedAt.n() != null && !left.contains(entry.getItem().get(ProfileItem.PLAYER_ID).s())) {
+            if (receivedAt != null && receivedAt.n() != null && !left.contains(entry.getItem().get(ProfileItem.KEY).s())) {
                 long received = Long.parseLong(receivedAt.n());
                 if (received > 0) {
                     freshness.add(Math.max(0, now - received));
@@ -155,7 +155,7 @@ final class ProfileSinkWriter extends AsyncSinkWriter<ProfileWrite, DynamoDbWrit
     private static List<DynamoDbWriteRequest> latestPerPlayer(List<DynamoDbWriteRequest> entries) {
         Map<String, DynamoDbWriteRequest> latest = new LinkedHashMap<>();
         for (DynamoDbWriteRequest entry : entries) {
-            String player = entry.getItem().get(ProfileItem.PLAYER_ID).s();
+            String player = entry.getItem().get(ProfileItem.KEY).s();
             latest.remove(player);
             latest.put(player, entry);
         }

@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.config.FeatureJobProperties;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
+import io.playerlens.store.ProfileItemCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ class FeatureJobIT {
     }
 
     static Map<String, AttributeValue> profile(String table, String player) {
-        return aws.dynamoDb().getItem(b -> b.tableName(table).key(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS(player)))).item();
+        return aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(Events.GAME, player)))).item();
     }
 
     /** The newest retained checkpoint of any job under {@code root}, once one completed after {@code after}. */
@@ -80,7 +82,7 @@ class FeatureJobIT {
         String table = "profiles-" + UUID.randomUUID();
         java.nio.file.Path checkpoints = java.nio.file.Path.of("target", "checkpoints", stream).toAbsolutePath();
         aws.createStream(stream, 2);
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         JobProperties props = properties(stream, table).with(FeatureJobSettings.GROUP, "checkpoint.dir", checkpoints.toUri().toString());
 
         List<ObjectNode> before = new ArrayList<>();
@@ -143,7 +145,7 @@ class FeatureJobIT {
         String stream = "events-" + UUID.randomUUID();
         String table = "profiles-" + UUID.randomUUID();
         aws.createStream(stream, 1);
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         JobClient job = FeatureJob.start(env, properties(stream, table));
@@ -153,7 +155,7 @@ class FeatureJobIT {
                     event("quiet", "purchase", now.minus(Duration.ofHours(25)), "sku", "old", "price_cents", 900, "currency", "USD"),
                     event("quiet", "purchase", now, "sku", "new", "price_cents", 499, "currency", "USD")));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                Map<String, Object> features = io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, "quiet").orElse(Map.of());
+                Map<String, Object> features = io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, PlayerKey.of(Events.GAME, "quiet")).orElse(Map.of());
                 assertThat(features).containsEntry("purchases_total", 2L);
                 assertThat(features).as("in the same item as the lifetime count, and without the purchase of 25 h ago")
                         .containsEntry("purchases_24h", 1L).containsEntry("spend_24h_cents", 499L);
@@ -163,7 +165,7 @@ class FeatureJobIT {
             put(stream, List.of(event("busy", "store_view", now.plus(Duration.ofMinutes(1)))));
             put(stream, List.of(event("quiet", "purchase", now.minus(Duration.ofHours(2)), "sku", "late", "price_cents", 100, "currency", "USD")));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, "quiet").orElse(Map.of()))
+                    io.playerlens.store.ProfileStore.features(aws.dynamoDb(), table, PlayerKey.of(Events.GAME, "quiet")).orElse(Map.of()))
                     .containsEntry("purchases_total", 3L).containsEntry("purchases_24h", 2L).containsEntry("spend_24h_cents", 599L));
         } finally {
             job.cancel().get();
@@ -175,7 +177,7 @@ class FeatureJobIT {
         String stream = "events-" + UUID.randomUUID();
         String table = "profiles-" + UUID.randomUUID();
         aws.createStream(stream, 1);
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         JobClient job = FeatureJob.start(env, properties(stream, table));
@@ -210,7 +212,7 @@ class FeatureJobIT {
         String stream = "events-" + UUID.randomUUID();
         String table = "profiles-" + UUID.randomUUID();
         aws.createStream(stream, 2);
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         JobClient job = FeatureJob.start(env, properties(stream, table));

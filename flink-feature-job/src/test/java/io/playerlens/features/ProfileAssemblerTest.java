@@ -29,7 +29,7 @@ class ProfileAssemblerTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, FeatureUpdate, ProfileWrite> harness() throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, FeatureUpdate, ProfileWrite> harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new ProfileAssembler(Duration.ofDays(1), Duration.ofMillis(10), Map.of("spend_24h", SPEND))),
-                u -> u.playerId, Types.STRING);
+                FeatureUpdate::playerKey, Types.STRING);
         harness.getExecutionConfig().disableGenericTypes();
         harness.open();
         harness.setProcessingTime(BEGINNING);
@@ -54,6 +54,21 @@ class ProfileAssemblerTest {
 
     private static Map<String, Object> windowedAt(ProfileWrite write, long asOf) {
         return Tiles.windowed(SPEND, write.toRecord().tiles().get("spend_24h"), asOf);
+    }
+
+    @Test
+    void theSamePlayerIdInTwoGames_isTwoProfiles_eachWrittenUnderItsGame() throws Exception {
+        var h = harness();
+        FeatureUpdate inA = update("lifetime", 0, -1, "{\"events_total\":1}");
+        inA.gameId = "game-a";
+        FeatureUpdate inB = update("lifetime", 0, -1, "{\"events_total\":40}");
+        inB.gameId = "game-b";
+        h.processElement(new StreamRecord<>(inA));
+        h.processElement(new StreamRecord<>(inB));
+        h.setProcessingTime(TEN_MS_LATER);
+
+        assertThat(writes(h)).extracting(w -> w.gameId + "/" + w.playerId + " " + w.featuresJson)
+                .containsExactlyInAnyOrder("game-a/p-1 {\"events_total\":1}", "game-b/p-1 {\"events_total\":40}");
     }
 
     @Test

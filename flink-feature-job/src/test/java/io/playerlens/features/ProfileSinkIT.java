@@ -3,6 +3,7 @@ package io.playerlens.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import io.playerlens.emulators.LocalAws;
@@ -38,7 +39,7 @@ class ProfileSinkIT {
         LocalAws aws = LocalAws.shared();
         String table = "sink-it-" + System.nanoTime();
         String deadLetterStream = table + "-dead";
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         aws.createStream(deadLetterStream, 1);
         Properties dynamo = emulator(aws.dynamoDbEndpoint().toString());
         Properties kinesis = emulator(aws.kinesisEndpoint().toString());
@@ -51,9 +52,9 @@ class ProfileSinkIT {
         env.fromData(players, Types.STRING).map(ProfileSinkIT::write).returns(Types.POJO(ProfileWrite.class)).sinkTo(sink);
         env.execute("profile-sink-it");
 
-        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key("good-1"))).item()).isNotEmpty();
-        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key("good-2"))).item()).isNotEmpty();
-        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key("refused"))).item()).isEmpty();
+        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(Events.GAME, "good-1")))).item()).isNotEmpty();
+        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(Events.GAME, "good-2")))).item()).isNotEmpty();
+        assertThat(aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(Events.GAME, "refused")))).item()).isEmpty();
         List<QuarantineEntry> deadLetters = StreamReader.readAll(aws.kinesis(), deadLetterStream).stream()
                 .flatMap(r -> BatchCodec.decodeEvents(r.data().asByteArray()).stream()).map(QuarantineEntry::fromJson).toList();
         assertThat(deadLetters).singleElement().satisfies(entry -> {
@@ -66,12 +67,13 @@ class ProfileSinkIT {
     private static ProfileWrite write(String player) {
         ProfileWrite write = new ProfileWrite();
         write.playerId = player;
+        write.gameId = Events.GAME;
         write.featuresJson = "{}";
         return write;
     }
 
     private static DynamoDbWriteRequest item(String player) {
-        Map<String, AttributeValue> item = new HashMap<>(ProfileItemCodec.key(player));
+        Map<String, AttributeValue> item = new HashMap<>(ProfileItemCodec.key(PlayerKey.of(Events.GAME, player)));
         item.put(ProfileItem.FEATURES, AttributeValue.fromM(Map.of("x", AttributeValue.fromN(player.equals("refused") ? "1E+200" : "1"))));
         return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT).setItem(item).build();
     }

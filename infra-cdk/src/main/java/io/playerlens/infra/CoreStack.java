@@ -150,7 +150,7 @@ public final class CoreStack extends Stack {
 
     private TableV2 profilesTable() {
         return TableV2.Builder.create(this, "ProfilesTable")
-                .partitionKey(Attribute.builder().name(ProfileItem.PLAYER_ID).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder().name(ProfileItem.KEY).type(AttributeType.STRING).build())
                 .billing(Billing.onDemand())
                 .timeToLiveAttribute(ProfileItem.EXPIRES_AT)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())

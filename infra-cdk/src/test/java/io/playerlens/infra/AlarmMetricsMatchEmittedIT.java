@@ -116,8 +116,8 @@ class AlarmMetricsMatchEmittedIT {
         String table = "profiles-" + suffix;
         aws.createStream(events, 1);
         aws.createStream(quarantine, 1);
-        aws.createTable(table, ProfileItem.PLAYER_ID);
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS("p-1"),
+        aws.createTable(table, ProfileItem.KEY);
+        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ProfileItem.KEY, AttributeValue.fromS("probe-game/p-1"), ProfileItem.PLAYER_ID, AttributeValue.fromS("p-1"),
                 ProfileItem.GAME_ID, AttributeValue.fromS("probe-game"), ProfileItem.FEATURES, AttributeValue.fromM(Map.of(
                         "events_total", AttributeValue.fromN("3"), "odd", AttributeValue.fromL(List.of()))),
                 ProfileItem.UPDATED_AT, AttributeValue.fromN("1795000000100"), ProfileItem.RECEIVED_AT, AttributeValue.fromN("1795000000000"),

@@ -65,7 +65,7 @@ class CoreStackTest {
     void profilesTable_isOnDemand_withTtlPitrAndEncryption() {
         template.hasResourceProperties("AWS::DynamoDB::GlobalTable", Map.of(
                 "BillingMode", "PAY_PER_REQUEST",
-                "KeySchema", List.of(Map.of("AttributeName", "player_id", "KeyType", "HASH")),
+                "KeySchema", List.of(Map.of("AttributeName", "player_key", "KeyType", "HASH")),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expires_at", "Enabled", true),
                 "Replicas", List.of(Match.objectLike(Map.of("PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)))),
                 "SSESpecification", Map.of("SSEEnabled", true)));

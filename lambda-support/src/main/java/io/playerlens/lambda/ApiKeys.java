@@ -1,6 +1,7 @@
 package io.playerlens.lambda;
 
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.event.PlayerKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The games' API keys, stored as SHA-256 hashes (never the keys themselves). A presented key is hashed and
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public final class ApiKeys {
     /** The key {@code ./playerlens up} configures. Refused by {@link #parse} unless local mode allows it. */
     public static final String LOCAL_DEV_KEY = io.playerlens.contracts.config.Names.LOCAL_DEV_KEY;
-    private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private record Entry(String gameId, byte[] hash) {
     }
@@ -68,7 +67,7 @@ public final class ApiKeys {
             }
             String gameId = trimmed.substring(0, colon);
             String hex = trimmed.substring(colon + 1);
-            if (!GAME_ID.matcher(gameId).matches()) {
+            if (!PlayerKey.GAME_ID_PATTERN.matcher(gameId).matches()) {
                 throw new IllegalArgumentException("game id '" + gameId + "' must be 1-64 characters of [A-Za-z0-9._-]");
             }
             if (!hex.matches("[0-9a-fA-F]{64}")) {

@@ -102,6 +102,11 @@ public final class EnvReader {
         }
     }
 
+    /** Adds a problem found by the caller, reported with the others by {@link #failOnProblems}. */
+    public void problem(String problem) {
+        problems.add(problem);
+    }
+
     /** @throws IllegalStateException naming every problem found so far */
     public void failOnProblems(String what) {
         if (!problems.isEmpty()) {

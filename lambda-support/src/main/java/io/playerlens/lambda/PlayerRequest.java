@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.contracts.event.PlayerKey;
 import java.util.Optional;
 
 /** The caller's game (from its API key) and the player of a {@code /v1/players/{player_id}/...} route. */
@@ -39,5 +40,10 @@ public record PlayerRequest(String gameId, String playerId) {
             throw new Refused(HttpResponses.error(400, EventValidator.PLAYER_ID_RULE));
         }
         return new PlayerRequest(game.get(), playerId);
+    }
+
+    /** The player this request is about: the caller's game's player, never another game's. */
+    public PlayerKey key() {
+        return PlayerKey.of(gameId, playerId);
     }
 }

@@ -47,7 +47,7 @@ public final class ModelHandler implements RequestStreamHandler {
 
     private ModelHandler(ModelConfig config, DynamoDbClient dynamo) {
         this(new ModelService(LoadedModel.load(config.modelFolder()),
-                playerId -> ProfileStore.features(dynamo, config.profilesTable(), playerId)));
+                player -> ProfileStore.features(dynamo, config.profilesTable(), player)));
     }
 
     ModelHandler(ModelService service) {
@@ -66,11 +66,11 @@ public final class ModelHandler implements RequestStreamHandler {
             JsonNode json = MAPPER.readTree(input);
             Optional<ModelRequest> request = ModelRequest.fromJson(json);
             if (request.isEmpty()) {
-                LOG.error("request {}: not a model request (needs \"{}\" and \"{}\"): {}", requestId, ModelRequest.PLAYER_ID,
-                        ModelRequest.PLACEMENT, json);
+                LOG.error("request {}: not a model request (needs a valid \"{}\" and \"{}\", and \"{}\"): {}", requestId,
+                        ModelRequest.GAME_ID, ModelRequest.PLAYER_ID, ModelRequest.PLACEMENT, json);
                 return ModelAnswer.failed(model.name(), model.version(), FallbackReason.MODEL_ERROR);
             }
-            return service.answer(request.get().playerId(), request.get().placement());
+            return service.answer(request.get().player(), request.get().placement());
         } catch (IOException | RuntimeException e) {
             LOG.error("request {}: model {} failed unexpectedly", requestId, model.name(), e);
             return ModelAnswer.failed(model.name(), model.version(), FallbackReason.MODEL_ERROR);

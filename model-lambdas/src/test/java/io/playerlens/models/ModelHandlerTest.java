@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ModelRequest;
 import io.playerlens.models.runtime.LoadedModel;
@@ -29,7 +30,7 @@ class ModelHandlerTest {
 
     @Test
     void lambdaPayload_isTheModelAnswer_forTheContractsRequest() throws Exception {
-        JsonNode response = invoke(id -> Optional.of(Map.of("purchases_total", 0L)), new ModelRequest("p-1", "store").toJson().toString());
+        JsonNode response = invoke(id -> Optional.of(Map.of("purchases_total", 0L)), new ModelRequest(PlayerKey.of("game-1", "p-1"), "store").toJson().toString());
 
         ModelAnswer answer = ModelAnswer.fromJson(response);
         assertThat(answer.model()).isEqualTo("starter-heuristic");
@@ -41,7 +42,7 @@ class ModelHandlerTest {
 
     @Test
     void unknownPlayer_isAFailureInThePayload_notAnError() throws Exception {
-        assertThat(invoke(id -> Optional.empty(), new ModelRequest("p-1", "store").toJson().toString()).get("failure").asText())
+        assertThat(invoke(id -> Optional.empty(), new ModelRequest(PlayerKey.of("game-1", "p-1"), "store").toJson().toString()).get("failure").asText())
                 .isEqualTo("profile_not_found");
     }
 
@@ -51,6 +52,6 @@ class ModelHandlerTest {
         assertThat(invoke(id -> Optional.empty(), "not json").get("failure").asText()).isEqualTo("model_error");
         assertThat(invoke(id -> {
             throw new IllegalStateException("table gone");
-        }, new ModelRequest("p-1", "store").toJson().toString()).get("failure").asText()).isEqualTo("model_error");
+        }, new ModelRequest(PlayerKey.of("game-1", "p-1"), "store").toJson().toString()).get("failure").asText()).isEqualTo("model_error");
     }
 }

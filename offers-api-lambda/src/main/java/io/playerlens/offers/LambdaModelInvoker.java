@@ -1,6 +1,7 @@
 package io.playerlens.offers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.ModelFunctions;
@@ -30,9 +31,9 @@ public final class LambdaModelInvoker implements ModelInvoker {
     }
 
     @Override
-    public ModelAnswer invoke(String model, String playerId, String placement, Duration budget) {
+    public ModelAnswer invoke(String model, PlayerKey player, String placement, Duration budget) {
         try {
-            byte[] payload = MAPPER.writeValueAsBytes(new ModelRequest(playerId, placement).toJson());
+            byte[] payload = MAPPER.writeValueAsBytes(new ModelRequest(player, placement).toJson());
             InvokeResponse response = lambda.invoke(b -> b.functionName(functionPrefix + model).qualifier(ModelFunctions.ALIAS)
                     .payload(SdkBytes.fromByteArray(payload))
                     .overrideConfiguration(c -> c.apiCallTimeout(budget)));

@@ -1,5 +1,6 @@
 package io.playerlens.offers;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.ModelAnswer;
 import java.time.Duration;
 
@@ -10,5 +11,5 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface ModelInvoker {
-    ModelAnswer invoke(String model, String playerId, String placement, Duration budget);
+    ModelAnswer invoke(String model, PlayerKey player, String placement, Duration budget);
 }

@@ -109,7 +109,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         + placements.all().keySet());
             }
             placement = found.get();
-            Optional<Placement.Variant> assigned = VariantAssigner.assign(placement, player.playerId());
+            Optional<Placement.Variant> assigned = VariantAssigner.assign(placement, player.key());
             if (assigned.isEmpty()) {
                 // No model serves this placement yet (a fresh deployment, or every variant at weight 0): its defaults.
                 Placement.Variant none = new Placement.Variant("none", "none", 0);
@@ -118,7 +118,7 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
             Placement.Variant variant = assigned.get();
             ModelAnswer answer;
             try {
-                answer = models.invoke(variant.model(), player.playerId(), placement.name(), placement.budget());
+                answer = models.invoke(variant.model(), player.key(), placement.name(), placement.budget());
             } catch (RuntimeException e) {
                 LOG.error("request {}: model invoker failed for {}", requestId, variant.model(), e);
                 answer = ModelAnswer.failed(variant.model(), null, FallbackReason.MODEL_ERROR);

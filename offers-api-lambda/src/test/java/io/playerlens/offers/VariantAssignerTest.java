@@ -2,6 +2,7 @@ package io.playerlens.offers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.Offer;
 import io.playerlens.contracts.offers.Placement;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class VariantAssignerTest {
     void aPlayer_alwaysGetsTheSameVariant() {
         Placement p = placement("exp-1", 50, 50);
         for (int i = 0; i < 100; i++) {
-            String player = "p-" + i;
+            PlayerKey player = PlayerKey.of("game-1", "p-" + i);
             assertThat(VariantAssigner.assign(p, player)).isEqualTo(VariantAssigner.assign(p, player));
         }
     }
@@ -30,7 +31,7 @@ class VariantAssignerTest {
         Placement p = placement("exp-1", 90, 10);
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
-            counts.merge(VariantAssigner.assign(p, "player-" + i).orElseThrow().variant(), 1, Integer::sum);
+            counts.merge(VariantAssigner.assign(p, PlayerKey.of("game-1", "player-" + i)).orElseThrow().variant(), 1, Integer::sum);
         }
         assertThat(counts.get("A") / 20_000.0).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.01));
         assertThat(counts.get("B") / 20_000.0).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.01));
@@ -40,7 +41,7 @@ class VariantAssignerTest {
     void aNewSalt_reshufflesPlayers() {
         int moved = 0;
         for (int i = 0; i < 1000; i++) {
-            if (!VariantAssigner.assign(placement("exp-1", 50, 50), "p-" + i).equals(VariantAssigner.assign(placement("exp-2", 50, 50), "p-" + i))) {
+            if (!VariantAssigner.assign(placement("exp-1", 50, 50), PlayerKey.of("game-1", "p-" + i)).equals(VariantAssigner.assign(placement("exp-2", 50, 50), PlayerKey.of("game-1", "p-" + i)))) {
                 moved++;
             }
         }
@@ -48,10 +49,22 @@ class VariantAssignerTest {
     }
 
     @Test
+    void theSamePlayerIdInTwoGames_isAssignedIndependently() {
+        Placement p = placement("exp-1", 50, 50);
+        int differ = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (!VariantAssigner.assign(p, PlayerKey.of("game-a", "p-" + i)).equals(VariantAssigner.assign(p, PlayerKey.of("game-b", "p-" + i)))) {
+                differ++;
+            }
+        }
+        assertThat(differ).isBetween(400, 600);
+    }
+
+    @Test
     void aZeroWeightVariant_getsNobody() {
         Placement p = placement("exp-1", 100, 0);
         for (int i = 0; i < 1000; i++) {
-            assertThat(VariantAssigner.assign(p, "p-" + i).orElseThrow().variant()).isEqualTo("A");
+            assertThat(VariantAssigner.assign(p, PlayerKey.of("game-1", "p-" + i)).orElseThrow().variant()).isEqualTo("A");
         }
     }
 }

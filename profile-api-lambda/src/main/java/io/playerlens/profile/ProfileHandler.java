@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
@@ -75,7 +76,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
             PlayerRequest player = PlayerRequest.from(request, config.apiKeys());
             String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
                     ? request.getRequestContext().getHttp().getMethod() : "GET";
-            return "DELETE".equalsIgnoreCase(method) ? erase(player.gameId(), player.playerId()) : read(player.gameId(), player.playerId());
+            return "DELETE".equalsIgnoreCase(method) ? erase(player.key()) : read(player.key());
         } catch (PlayerRequest.Refused refused) {
             return refused.response();
         } catch (SdkException e) {
@@ -90,9 +91,10 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
     }
 
-    private APIGatewayV2HTTPResponse read(String gameId, String playerId) {
-        Optional<StoredProfile> stored = ProfileStore.read(dynamo, config.profilesTable(), playerId);
-        if (stored.isEmpty() || stored.get().gameId() != null && !stored.get().gameId().equals(gameId)) {
+    private APIGatewayV2HTTPResponse read(PlayerKey player) {
+        String playerId = player.playerId();
+        Optional<StoredProfile> stored = ProfileStore.read(dynamo, config.profilesTable(), player);
+        if (stored.isEmpty()) {
             metrics.profileNotFound();
             return HttpResponses.error(404, "no profile for player " + playerId);
         }
@@ -108,15 +110,13 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         return HttpResponses.json(200, profile.toJson(playerId, clock.millis()).toString());
     }
 
-    private APIGatewayV2HTTPResponse erase(String gameId, String playerId) {
-        Optional<StoredProfile> existing = ProfileStore.read(dynamo, config.profilesTable(), playerId);
-        if (existing.isPresent() && !gameId.equals(existing.get().gameId())) {
-            return HttpResponses.error(404, "no profile for player " + playerId);
-        }
+    private APIGatewayV2HTTPResponse erase(PlayerKey player) {
+        String playerId = player.playerId();
+        String gameId = player.gameId();
         ObjectNode event = ServerEvents.playerErased(playerId, gameId, clock.millis());
         byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
-        kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(playerId).data(SdkBytes.fromByteArray(record)));
-        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(ProfileItemCodec.key(playerId)));
+        kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(player.value()).data(SdkBytes.fromByteArray(record)));
+        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(ProfileItemCodec.key(player)));
         metrics.erasureRequested();
         LOG.info("erasure of player {} requested by game {}", playerId, gameId);
         ObjectNode body = mapper.createObjectNode();

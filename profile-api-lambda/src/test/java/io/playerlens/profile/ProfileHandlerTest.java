@@ -42,13 +42,13 @@ class ProfileHandlerTest {
 
         @Override
         public GetItemResponse getItem(GetItemRequest request) {
-            Map<String, AttributeValue> item = items.get(request.key().get(ProfileItem.PLAYER_ID).s());
+            Map<String, AttributeValue> item = items.get(request.key().get(ProfileItem.KEY).s());
             return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
         }
 
         @Override
         public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-            items.remove(request.key().get(ProfileItem.PLAYER_ID).s());
+            items.remove(request.key().get(ProfileItem.KEY).s());
             return DeleteItemResponse.builder().build();
         }
 
@@ -100,6 +100,7 @@ class ProfileHandlerTest {
 
     private void storeProfile(String player, String game) {
         Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ProfileItem.KEY, AttributeValue.fromS(game + "/" + player));
         item.put(ProfileItem.PLAYER_ID, AttributeValue.fromS(player));
         item.put(ProfileItem.GAME_ID, AttributeValue.fromS(game));
         item.put(ProfileItem.FEATURES, AttributeValue.fromM(Map.of(
@@ -109,7 +110,7 @@ class ProfileHandlerTest {
                 "level_max", AttributeValue.fromNul(true))));
         item.put(ProfileItem.UPDATED_AT, AttributeValue.fromN(Long.toString(UPDATED.toEpochMilli())));
         item.put(ProfileItem.RECEIVED_AT, AttributeValue.fromN(Long.toString(RECEIVED.toEpochMilli())));
-        dynamo.items.put(player, item);
+        dynamo.items.put(game + "/" + player, item);
     }
 
     private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
@@ -138,7 +139,7 @@ class ProfileHandlerTest {
     @Test
     void profileWithTheJobsStamp_splitsFreshnessIntoStreamAndFlink() throws Exception {
         storeProfile("p-43", "space-race");
-        dynamo.items.get("p-43").put(ProfileItem.PROCESSED_AT, AttributeValue.fromN(Long.toString(RECEIVED.toEpochMilli() + 30)));
+        dynamo.items.get("space-race/p-43").put(ProfileItem.PROCESSED_AT, AttributeValue.fromN(Long.toString(RECEIVED.toEpochMilli() + 30)));
         JsonNode body = body(handler.handleRequest(request("GET", "p-43"), null));
 
         assertThat(body.get("freshness_ms").asLong()).isEqualTo(42);
@@ -154,9 +155,11 @@ class ProfileHandlerTest {
     }
 
     @Test
-    void anotherGamesPlayer_is404() throws Exception {
+    void anotherGamesPlayer_is404_exactlyAsAPlayerThatDoesNotExist() throws Exception {
         storeProfile("p-42", "farm");
-        assertThat(handler.handleRequest(request("GET", "p-42"), null).getStatusCode()).isEqualTo(404);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("GET", "p-42"), null);
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(body(response).get("error").asText()).isEqualTo("no profile for player p-42");
     }
 
     @Test
@@ -174,26 +177,29 @@ class ProfileHandlerTest {
     }
 
     @Test
-    void delete_is202_deletesTheItem_andSendsAnErasureEventKeyedByThePlayer() throws Exception {
+    void delete_is202_deletesTheItem_andSendsAnErasureEventKeyedByGameAndPlayer() throws Exception {
         storeProfile("p-42", "space-race");
         APIGatewayV2HTTPResponse response = handler.handleRequest(request("DELETE", "p-42"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(dynamo.items).doesNotContainKey("p-42");
+        assertThat(dynamo.items).doesNotContainKey("space-race/p-42");
         assertThat(kinesis.puts).hasSize(1);
-        assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("p-42");
+        assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("space-race/p-42");
         assertThat(kinesis.puts.get(0).streamName()).isEqualTo("events");
         JsonNode erasure = BatchCodec.decodeEvents(kinesis.puts.get(0).data().asByteArray()).get(0);
         assertThat(erasure.get("type").asText()).isEqualTo("player_erased");
         assertThat(erasure.get("ts").asLong()).isEqualTo(NOW.toEpochMilli());
+        assertThat(erasure.get("received_at").asLong()).as("the erasure rule's time: when the platform received it").isEqualTo(NOW.toEpochMilli());
         assertThat(erasure.get("game_id").asText()).isEqualTo("space-race");
     }
 
     @Test
-    void delete_ofAnotherGamesPlayer_is404_andErasesNothing() throws Exception {
+    void delete_concernsOnlyTheCallersGamesPlayer_anotherGamesPlayerOfTheSameIdStays() throws Exception {
         storeProfile("p-42", "farm");
-        assertThat(handler.handleRequest(request("DELETE", "p-42"), null).getStatusCode()).isEqualTo(404);
-        assertThat(dynamo.items).containsKey("p-42");
-        assertThat(kinesis.puts).isEmpty();
+        assertThat(handler.handleRequest(request("DELETE", "p-42"), null).getStatusCode()).isEqualTo(202);
+        assertThat(dynamo.items).containsKey("farm/p-42");
+        JsonNode erasure = BatchCodec.decodeEvents(kinesis.puts.get(0).data().asByteArray()).get(0);
+        assertThat(erasure.get("game_id").asText()).isEqualTo("space-race");
+        assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("space-race/p-42");
     }
 }

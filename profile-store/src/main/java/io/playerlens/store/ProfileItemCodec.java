@@ -3,6 +3,7 @@ package io.playerlens.store;
 import static io.playerlens.contracts.profile.ProfileItem.EXPIRES_AT;
 import static io.playerlens.contracts.profile.ProfileItem.FEATURES;
 import static io.playerlens.contracts.profile.ProfileItem.GAME_ID;
+import static io.playerlens.contracts.profile.ProfileItem.KEY;
 import static io.playerlens.contracts.profile.ProfileItem.PLAYER_ID;
 import static io.playerlens.contracts.profile.ProfileItem.PROCESSED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.PROFILE_EPOCH;
@@ -13,6 +14,8 @@ import static io.playerlens.contracts.profile.ProfileItem.UPDATED_AT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.EventValidator;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.event.Unicode;
 import io.playerlens.contracts.profile.TileSet;
 import io.playerlens.contracts.profile.Tiles;
@@ -29,8 +32,8 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The profiles table's item, written and read in one place. Layout: {@code player_id} (S, partition key),
- * {@code game_id} (S), {@code features} (M: name → N, S, BOOL or NULL), {@code updated_at}, {@code received_at},
+ * The profiles table's item, written and read in one place. Layout: {@code player_key} (S, partition key,
+ * {@code <game_id>/<player_id>}, {@link PlayerKey}), {@code player_id} (S), {@code game_id} (S), {@code features} (M: name → N, S, BOOL or NULL), {@code updated_at}, {@code received_at},
  * {@code processed_at} (N, epoch millis), {@code profile_epoch} (N), {@code expires_at} (N, epoch seconds, the
  * table's TTL attribute). Names are in contracts' {@code ProfileItem}.
  *
@@ -49,10 +52,16 @@ public final class ProfileItemCodec {
     public static Map<String, AttributeValue> encode(ProfileRecord record, Duration ttl) throws UnstorableProfileException {
         List<String> problems = new ArrayList<>();
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PLAYER_ID, text(PLAYER_ID, record.playerId(), problems));
-        if (record.gameId() != null) {
-            item.put(GAME_ID, text(GAME_ID, record.gameId(), problems));
+        PlayerKey player = PlayerKey.orNull(record.gameId(), record.playerId());
+        if (player == null) {
+            problems.add("the item's key needs a valid game_id and player_id (" + PlayerKey.GAME_ID_RULE + "; "
+                    + EventValidator.PLAYER_ID_RULE + "), got game_id " + Unicode.printable(String.valueOf(record.gameId()))
+                    + " and player_id " + Unicode.printable(String.valueOf(record.playerId())));
+        } else {
+            item.put(KEY, AttributeValue.fromS(player.value()));
         }
+        item.put(PLAYER_ID, text(PLAYER_ID, record.playerId(), problems));
+        item.put(GAME_ID, text(GAME_ID, record.gameId(), problems));
         item.put(FEATURES, AttributeValue.fromM(features(record.features(), problems)));
         if (!record.tiles().isEmpty()) {
             item.put(TILES, AttributeValue.fromM(tiles(record.tiles(), problems)));
@@ -74,11 +83,9 @@ public final class ProfileItemCodec {
         return item;
     }
 
-    /** The table key of a player's item. */
-    public static Map<String, AttributeValue> key(String playerId) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put(PLAYER_ID, AttributeValue.fromS(playerId));
-        return key;
+    /** The table key of a player's item: {@link PlayerKey#value()} under {@code player_key}. */
+    public static Map<String, AttributeValue> key(PlayerKey player) {
+        return Map.of(KEY, AttributeValue.fromS(player.value()));
     }
 
     /** The TTL attribute's value: epoch seconds {@code ttl} after {@code updatedAtMillis}. */
@@ -152,7 +159,7 @@ public final class ProfileItemCodec {
     public static StoredProfile decode(Map<String, AttributeValue> item) {
         List<String> problems = new ArrayList<>();
         String playerId = string(item, PLAYER_ID, true, problems);
-        String gameId = string(item, GAME_ID, false, problems);
+        String gameId = string(item, GAME_ID, true, problems);
         Map<String, Object> features = new TreeMap<>();
         AttributeValue map = item.get(FEATURES);
         if (map == null || map.type() != AttributeValue.Type.M) {

@@ -1,5 +1,6 @@
 package io.playerlens.store;
 
+import io.playerlens.contracts.event.PlayerKey;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,14 +12,14 @@ public final class ProfileStore {
     }
 
     /** The player's profile, if the table has an item for it. SDK exceptions (the store unreachable) propagate. */
-    public static Optional<StoredProfile> read(DynamoDbClient dynamo, String table, String playerId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(ProfileItemCodec.key(playerId))).item();
+    public static Optional<StoredProfile> read(DynamoDbClient dynamo, String table, PlayerKey player) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(ProfileItemCodec.key(player))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileItemCodec.decode(item));
     }
 
     /** The player's readable features as of now (windowed ones summed from the tiles now), if the table has an item for it. */
-    public static Optional<Map<String, Object>> features(DynamoDbClient dynamo, String table, String playerId) {
+    public static Optional<Map<String, Object>> features(DynamoDbClient dynamo, String table, PlayerKey player) {
         long now = System.currentTimeMillis();
-        return read(dynamo, table, playerId).map(profile -> profile.featuresAsOf(now));
+        return read(dynamo, table, player).map(profile -> profile.featuresAsOf(now));
     }
 }

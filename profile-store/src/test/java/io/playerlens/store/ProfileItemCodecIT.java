@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class ProfileItemCodecIT {
     @BeforeAll
     static void table() {
         LocalAws aws = LocalAws.shared();
-        aws.createTable(TABLE, ProfileItem.PLAYER_ID);
+        aws.createTable(TABLE, ProfileItem.KEY);
         dynamo = aws.dynamoDb();
     }
 
@@ -40,7 +41,7 @@ class ProfileItemCodecIT {
         Map<String, AttributeValue> item = ProfileItemCodec.encode(new ProfileRecord("p-edges", "game-1", 2, features, 1_795_000_000_000L,
                 1_794_999_999_000L, 1_794_999_999_500L), Duration.ofDays(1));
         dynamo.putItem(b -> b.tableName(TABLE).item(item));
-        StoredProfile read = ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key("p-edges"))).item());
+        StoredProfile read = ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key(PlayerKey.of("game-1", "p-edges")))).item());
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.features()).containsEntry("long_max", Long.MAX_VALUE).containsEntry("long_min", Long.MIN_VALUE)
@@ -62,7 +63,7 @@ class ProfileItemCodecIT {
         Map<String, AttributeValue> item = encode(new ProfileRecord("p-tiles", "game-1", 0, features, tiles, now, now, now));
         dynamo.putItem(b -> b.tableName(TABLE).item(item));
 
-        StoredProfile read = ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key("p-tiles"))).item());
+        StoredProfile read = ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key(PlayerKey.of("game-1", "p-tiles")))).item());
         assertThat(read.problems()).isEmpty();
         assertThat(read.tiles()).isEqualTo(tiles);
         assertThat(read.featuresAsOf(now)).containsEntry("purchases_total", 3L).containsEntry("purchases_24h", 1L)
@@ -99,7 +100,7 @@ class ProfileItemCodecIT {
                         + (m.getValue().s() != null ? m.getValue().s().length() : 20)).sum() : 20)).sum();
         System.out.printf("very active player's profile item: about %,d bytes (%d tiles)%n", bytes, 288 + 168 + 12);
         assertThat(bytes).as("well under DynamoDB's 400 KB, a few write units").isLessThan(12_000);
-        assertThat(ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key("p-busy"))).item())
+        assertThat(ProfileItemCodec.decode(dynamo.getItem(b -> b.tableName(TABLE).key(ProfileItemCodec.key(PlayerKey.of("game-1", "p-busy")))).item())
                 .featuresAsOf(now)).containsEntry("purchases_24h", 288L * 12).containsEntry("sessions_7d", 168L * 9).containsEntry("events_1h", 12L * 480);
     }
 
@@ -115,7 +116,7 @@ class ProfileItemCodecIT {
             assertThat(ProfileItemCodec.featureValue(features.get("x"), "features.x", problems)).as(refused).isEmpty();
             assertThat(problems).hasSize(1);
 
-            Map<String, AttributeValue> raw = new HashMap<>(ProfileItemCodec.key("p-raw"));
+            Map<String, AttributeValue> raw = new HashMap<>(ProfileItemCodec.key(PlayerKey.of("game-1", "p-raw")));
             raw.put(ProfileItem.FEATURES, AttributeValue.fromM(Map.of("x", AttributeValue.fromN(refused))));
             assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(TABLE).item(raw))).as(refused)
                     .isInstanceOfSatisfying(DynamoDbException.class,

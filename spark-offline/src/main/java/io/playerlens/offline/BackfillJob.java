@@ -59,7 +59,7 @@ public final class BackfillJob {
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
         // Cached: every feature group reads it, partitioned by player and sorted by time, so none of them shuffles or sorts again.
         Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to))
-                .sortWithinPartitions("player_id", "profile_epoch", "ts").cache();
+                .sortWithinPartitions("game_id", "player_id", "profile_epoch", "ts").cache();
         events.createOrReplaceTempView(PlayerEventsView.VIEW);
         // Windowed features are computed as of one time, the time the parity report reads the online ones at.
         progress.step("computing features (" + FeatureQueries.groups().stream().map(FeatureQueries.Group::name).toList() + "), windowed ones as of "

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playerlens.contracts.archive.ArchiveLayout;
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.ErasureRule;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.event.ServerEventTypes;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import java.io.BufferedReader;
@@ -28,9 +30,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The privacy flow on the archive: removes every event of the erased players that was stamped at or before their
- * erasure (and the erasure record itself) from the raw and quarantine files. Erased players are those with a
- * {@code player_erased} event in the archive, plus any given explicitly. Each file that holds such an event is
+ * The privacy flow on the archive: removes every event of the erased players that the platform received at or before
+ * their erasure ({@link ErasureRule}, by server receipt time, as the feature job and the backfill decide) and the
+ * erasure record itself from the raw and quarantine files; a quarantine entry naming the player goes whatever its
+ * time. A player is a game's player ({@link PlayerKey}): erasing {@code game-a/1234} leaves {@code game-b/1234}.
+ * Erased players are those with a {@code player_erased} event in the archive, plus any given explicitly. Each file that holds such an event is
  * rewritten without it (to a hidden temporary file, then renamed over the original); files without one are not
  * touched. Files are processed in parallel by Spark, one task per file.
  */
@@ -49,15 +53,15 @@ public final class EraseJob {
         this.progress = progress;
     }
 
-    /** @param explicitPlayers players to erase entirely even without an erasure event in the archive */
-    public Result run(String archive, Set<String> explicitPlayers) throws IOException {
+    /** @param explicitPlayers players ({@code <game_id>/<player_id>}) to erase entirely even without an erasure event in the archive */
+    public Result run(String archive, Set<PlayerKey> explicitPlayers) throws IOException {
         List<String> files = files(archive);
         progress.step("scanning " + files.size() + " archive files under " + archive + " for erasures");
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(files.size(), 4 * Runtime.getRuntime().availableProcessors()));
         Map<String, Long> erasedThrough = new HashMap<>(context.parallelize(files, slices).flatMap(file -> erasures(file).entrySet().iterator())
                 .mapToPair(e -> new scala.Tuple2<>(e.getKey(), e.getValue())).reduceByKey(Math::max).collectAsMap());
-        explicitPlayers.forEach(p -> erasedThrough.put(p, Long.MAX_VALUE));
+        explicitPlayers.forEach(p -> erasedThrough.put(p.value(), Long.MAX_VALUE));
         if (erasedThrough.isEmpty()) {
             progress.step("no erased players: nothing to do");
             return new Result(0, files.size(), 0, 0);
@@ -91,14 +95,17 @@ public final class EraseJob {
         return files;
     }
 
-    /** Player → the latest event time an erasure of theirs covers, from one file. */
+    /** Player key ({@link PlayerKey#value()}) → when the platform received their latest erasure, from one file. */
     static Map<String, Long> erasures(String file) throws IOException {
         Map<String, Long> found = new HashMap<>();
         forEachLine(file, line -> {
             if (line.contains(ServerEventTypes.PLAYER_ERASED)) {
                 JsonNode event = MAPPER.readTree(line);
                 if (ServerEventTypes.PLAYER_ERASED.equals(event.path("type").asText())) {
-                    found.merge(event.path("player_id").asText(), event.path("ts").asLong(), Math::max);
+                    PlayerKey player = PlayerKey.orNull(event.path("game_id").asText(null), event.path("player_id").asText(null));
+                    if (player != null) {
+                        found.merge(player.value(), event.path("received_at").asLong(), Math::max);
+                    }
                 }
             }
         });
@@ -138,23 +145,29 @@ public final class EraseJob {
             // A refusal holds the erased player's data whatever its time (which may be missing or invalid): it goes.
             return quarantinedPlayers(QuarantineEntry.fromJson(json)).stream().anyMatch(erasedThrough::containsKey);
         }
-        Long through = erasedThrough.get(json.path("player_id").asText());
-        if (through == null) {
+        Long erasedAt = erasedThrough.get(PlayerKey.value(json.path("game_id").asText(), json.path("player_id").asText()));
+        if (erasedAt == null) {
             return false;
         }
-        return ServerEventTypes.PLAYER_ERASED.equals(json.path("type").asText()) || json.path("ts").asLong() <= through;
+        return ServerEventTypes.PLAYER_ERASED.equals(json.path("type").asText())
+                || ErasureRule.erases(erasedAt, json.path("received_at").asLong(Long.MIN_VALUE));
     }
 
-    /** The players of an entry, including those of an undecodable record's lines that do decode. */
+    /**
+     * The players of an entry as keys ({@link PlayerKey#value()}), including those of an undecodable record's lines that
+     * do decode; a player id without a game of its own is the entry's game's (the key that sent it).
+     */
     static java.util.Set<String> quarantinedPlayers(QuarantineEntry entry) {
-        java.util.Set<String> players = new java.util.TreeSet<>(entry.players());
+        java.util.Set<String> players = new java.util.TreeSet<>();
+        entry.players().forEach(id -> players.add(PlayerKey.value(entry.gameId(), id)));
         if (entry.record() != null) {
             try {
                 for (byte[] line : BatchCodec.decodeLines(entry.record())) {
                     try {
                         JsonNode event = MAPPER.readTree(line);
                         if (event != null && event.path("player_id").isTextual()) {
-                            players.add(event.get("player_id").asText());
+                            String game = event.path("game_id").isTextual() ? event.get("game_id").asText() : entry.gameId();
+                            players.add(PlayerKey.value(game, event.get("player_id").asText()));
                         }
                     } catch (IOException notJson) {
                         // a line that is not JSON names nobody

@@ -1,5 +1,7 @@
 package io.playerlens.offline;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.playerlens.contracts.archive.ArchiveLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * Reads the raw archive ({@link ArchiveLayout}): the arrival partitions that can hold events of the requested

@@ -17,12 +17,12 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Runs every feature group over the {@code player_events} view and joins them into one row per player and profile
- * epoch: {@code player_id, profile_epoch, game_id, received_at}, one column per feature — the windowed ones as of a
+ * epoch: {@code game_id, player_id, profile_epoch, received_at}, one column per feature — the windowed ones as of a
  * time ({@link AsOf}), summed from the group's tiles by the one rule every reader uses ({@link Tiles#inWindow}, a
  * UDF here) — and, per windowed group, its tiles in the profile item's compact form ({@code tiles_<group>}).
  */
 public final class FeatureComputation {
-    static final Set<String> KEYS = Set.of("player_id", "profile_epoch");
+    static final List<String> KEYS = List.of("game_id", "player_id", "profile_epoch");
     /** Prefix of the columns holding each windowed group's tiles (not features). */
     public static final String TILES_PREFIX = "tiles_";
     static final String IN_WINDOW_UDF = "playerlens_tile_in_window";
@@ -34,7 +34,7 @@ public final class FeatureComputation {
             return new AsOf(millis, null);
         }
 
-        /** @param view a view of {@code player_id} (the key the SQL groups by) and {@code as_of} (epoch millis) */
+        /** @param view a view of {@code game_id, player_id} (the key the SQL groups by) and {@code as_of} (epoch millis) */
         public static AsOf byKey(String view) {
             return new AsOf(0, view);
         }
@@ -79,7 +79,7 @@ public final class FeatureComputation {
         String tilesView = "tiles_of_" + group.name();
         spark.sql(group.sql()).createOrReplaceTempView(tilesView);
         String at = asOf.view() == null ? "CAST(" + asOf.millis() + " AS BIGINT)" : "a.as_of";
-        StringBuilder sql = new StringBuilder("SELECT t.player_id, t.profile_epoch");
+        StringBuilder sql = new StringBuilder("SELECT t.game_id, t.player_id, t.profile_epoch");
         for (TiledGroup.Window window : tiled.windows()) {
             sql.append(",\n  CAST(SUM(CASE WHEN ").append(IN_WINDOW_UDF).append("(t.tile, CAST(").append(tiled.tileMillis()).append(" AS BIGINT), CAST(")
                     .append(window.millis()).append(" AS BIGINT), ").append(at).append(") THEN t.").append(window.column())
@@ -89,9 +89,9 @@ public final class FeatureComputation {
                 .reduce("", String::concat)).append(")) AS tile_rows");
         sql.append("\nFROM ").append(tilesView).append(" t");
         if (asOf.view() != null) {
-            sql.append(" JOIN ").append(asOf.view()).append(" a ON a.player_id = t.player_id");
+            sql.append(" JOIN ").append(asOf.view()).append(" a ON a.game_id = t.game_id AND a.player_id = t.player_id");
         }
-        sql.append("\nGROUP BY t.player_id, t.profile_epoch");
+        sql.append("\nGROUP BY t.game_id, t.player_id, t.profile_epoch");
         List<String> columns = tiled.columns();
         spark.udf().register("playerlens_encode_tiles_" + group.name(), (org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<Row>, String>) rows -> {
             TreeMap<Long, double[]> tiles = new TreeMap<>();
@@ -109,7 +109,7 @@ public final class FeatureComputation {
     }
 
     private static String[] selectWindowed(TiledGroup tiled, String group) {
-        List<String> select = new ArrayList<>(List.of("player_id", "profile_epoch"));
+        List<String> select = new ArrayList<>(KEYS);
         tiled.windows().forEach(w -> select.add(w.feature()));
         select.add("playerlens_encode_tiles_" + group + "(tile_rows) AS " + TILES_PREFIX + group);
         return select.toArray(String[]::new);

@@ -1,5 +1,6 @@
 package io.playerlens.offline;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.models.descriptor.DescriptorParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./playerlens offline JOB}: the Spark jobs over the raw archive, locally or on EMR with the same jar. */
 @Command(name = "offline", mixinStandardHelpOptions = true, subcommands = {OfflineCli.Analytics.class, OfflineCli.Backfill.class,
@@ -176,13 +177,15 @@ public final class OfflineCli {
         @Option(names = "--archive", defaultValue = "target/playerlens-local/archive", description = "Archive root (default: ${DEFAULT-VALUE}).")
         String archive;
 
-        @Option(names = "--player", description = "Also erase this player entirely (repeatable).")
+        @Option(names = "--player", paramLabel = "GAME/PLAYER",
+                description = "Also erase this game's player entirely, e.g. space-race/p-1 (repeatable).")
         List<String> players = List.of();
 
         @Override
         public Integer call() throws Exception {
             try (SparkSession spark = OfflineSession.create("erase")) {
-                EraseJob.Result result = new EraseJob(spark, new Progress(System.out)).run(archive, new LinkedHashSet<>(players));
+                EraseJob.Result result = new EraseJob(spark, new Progress(System.out)).run(archive, players.stream().map(PlayerKey::parse)
+                        .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
                 System.out.println(result);
             }
             return 0;

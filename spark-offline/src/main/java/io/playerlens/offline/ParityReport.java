@@ -1,5 +1,6 @@
 package io.playerlens.offline;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.store.ProfileStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class ParityReport {
         long compared = 0;
         long mismatched = 0;
         for (Row row : offline) {
-            String player = row.getAs("player_id");
+            PlayerKey player = PlayerKey.of(row.getAs("game_id"), row.getAs("player_id"));
             Optional<Map<String, Object>> item = ProfileStore.read(dynamo, table, player).map(profile -> profile.featuresAsOf(asOf));
             if (item.isEmpty()) {
                 missing++;
@@ -69,7 +70,7 @@ public final class ParityReport {
                     counts[1]++;
                     mismatched++;
                     if (examples.size() < 20) {
-                        examples.add(new Mismatch(player, feature, onlineValue, offlineValue));
+                        examples.add(new Mismatch(player.value(), feature, onlineValue, offlineValue));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.playerlens.offline;
 
+import io.playerlens.contracts.event.ErasureRule;
 import io.playerlens.contracts.event.ServerEventTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -7,9 +8,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The {@code player_events} view the feature SQL reads, built from archived events as the feature job builds it
- * from the stream: one row per player and event id (the first to arrive), {@code offer_served} decisions left out, and after a
- * player's erasure only what came later (a new {@code profile_epoch}; events stamped at or before the erasure never
- * count again). The Flink-only tracing column {@code processed_at} is NULL here; {@code archived_copies} says how
+ * from the stream: one row per player (game and player id) and event id (the first to arrive), {@code offer_served}
+ * decisions left out, and after a player's erasure only what the platform received later ({@link ErasureRule}; a new
+ * {@code profile_epoch}). The Flink-only tracing column {@code processed_at} is NULL here; {@code archived_copies} says how
  * many times the archive holds the event (duplicates from client retries).
  */
 public final class PlayerEventsView {
@@ -23,21 +24,21 @@ public final class PlayerEventsView {
     public static Dataset<Row> register(SparkSession spark, Dataset<Row> events) {
         // One shuffle, by player: the dedupe (per player, as the feature job's keyed state), the erasure join and every
         // feature group (grouped or windowed by player) then run within partitions.
-        events.repartition(org.apache.spark.sql.functions.col("player_id")).createOrReplaceTempView(RAW_VIEW);
+        events.repartition(org.apache.spark.sql.functions.col("game_id"), org.apache.spark.sql.functions.col("player_id")).createOrReplaceTempView(RAW_VIEW);
         Dataset<Row> view = spark.sql(String.join("\n",
                 "WITH first_arrival AS (",
                 "  SELECT * FROM (",
-                "    SELECT *, ROW_NUMBER() OVER (PARTITION BY player_id, event_id ORDER BY received_at, ts) AS arrival,",
-                "           COUNT(*) OVER (PARTITION BY player_id, event_id) AS copies",
+                "    SELECT *, ROW_NUMBER() OVER (PARTITION BY game_id, player_id, event_id ORDER BY received_at, ts) AS arrival,",
+                "           COUNT(*) OVER (PARTITION BY game_id, player_id, event_id) AS copies",
                 "    FROM " + RAW_VIEW + ") WHERE arrival = 1),",
                 "erasures AS (",
-                "  SELECT player_id, CAST(COUNT(*) AS INT) AS erasures, MAX(ts) AS erased_through, MAX(received_at) AS erased_at",
-                "  FROM first_arrival WHERE type = '" + ServerEventTypes.PLAYER_ERASED + "' GROUP BY player_id)",
+                "  SELECT game_id, player_id, CAST(COUNT(*) AS INT) AS erasures, MAX(received_at) AS erased_at",
+                "  FROM first_arrival WHERE type = '" + ServerEventTypes.PLAYER_ERASED + "' GROUP BY game_id, player_id)",
                 "SELECT e.event_id, e.player_id, e.game_id, e.type, e.ts, e.received_at, CAST(NULL AS BIGINT) AS processed_at,",
                 "       e.session_id, e.props, COALESCE(x.erasures, 0) AS profile_epoch, e.copies AS archived_copies",
-                "FROM first_arrival e LEFT JOIN erasures x ON e.player_id = x.player_id",
+                "FROM first_arrival e LEFT JOIN erasures x ON e.game_id = x.game_id AND e.player_id = x.player_id",
                 "WHERE e.type NOT IN ('" + ServerEventTypes.PLAYER_ERASED + "', '" + ServerEventTypes.OFFER_SERVED + "')",
-                "  AND (x.player_id IS NULL OR (e.ts > x.erased_through AND e.received_at > x.erased_at))"));
+                "  AND (x.player_id IS NULL OR " + ErasureRule.keepsSql("e.received_at", "x.erased_at") + ")"));
         view.createOrReplaceTempView(VIEW);
         return view;
     }

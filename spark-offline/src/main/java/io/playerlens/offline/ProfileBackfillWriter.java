@@ -3,6 +3,7 @@ package io.playerlens.offline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.FeatureCatalog;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.profile.TileSet;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Writes backfilled features without ever overwriting what the stream wrote: a player the table does not know gets
- * a whole item (a conditional put, {@code attribute_not_exists(player_id)}); a player it knows gets only the
+ * a whole item (a conditional put, {@code attribute_not_exists(player_key)}); a player it knows gets only the
  * features its item lacks ({@code SET features.#f = if_not_exists(features.#f, :v)}), so a new feature appears on
  * every profile while the online values stay authoritative. Items are written by the same codec as the feature
  * job's; a profile the store cannot hold is refused, counted ({@code refused}) and logged with its reason.
@@ -58,14 +59,13 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
             long now = System.currentTimeMillis();
             while (rows.hasNext()) {
                 Row row = rows.next();
-                String player = row.getAs("player_id");
+                PlayerKey player = PlayerKey.of(row.getAs("game_id"), row.getAs("player_id"));
                 ObjectNode values = JsonNodeFactory.instance.objectNode();
                 for (String feature : features) {
                     values.set(feature, json(row.getAs(feature)));
                 }
-                Object game = row.getAs("game_id");
                 Object receivedAt = row.getAs("received_at");
-                ProfileRecord record = new ProfileRecord(player, game == null ? null : game.toString(),
+                ProfileRecord record = new ProfileRecord(player.playerId(), player.gameId(),
                         ((Number) row.getAs("profile_epoch")).intValue(), values, tiles(row, player, now), now,
                         receivedAt == null ? 0 : ((Number) receivedAt).longValue(), -1);
                 Map<String, AttributeValue> item;
@@ -77,7 +77,7 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
                     continue;
                 }
                 try {
-                    dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(player_id)"));
+                    dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(" + ProfileItem.KEY + ")"));
                     created.add(1);
                 } catch (ConditionalCheckFailedException known) {
                     fillMissing(dynamo, player, item.get(ProfileItem.FEATURES).m());
@@ -95,7 +95,7 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
     }
 
     /** The row's tiles per windowed group, without the tiles no window can read any more at {@code now}. */
-    private static Map<String, TileSet> tiles(Row row, String player, long now) {
+    private static Map<String, TileSet> tiles(Row row, PlayerKey player, long now) {
         Map<String, TileSet> tiles = new TreeMap<>();
         FeatureCatalog.tiledGroups().forEach((name, group) -> {
             int index = java.util.Arrays.asList(row.schema().fieldNames()).indexOf(FeatureComputation.TILES_PREFIX + name);
@@ -136,7 +136,7 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
         return JsonNodeFactory.instance.textNode(value.toString());
     }
 
-    private void fillMissing(DynamoDbClient dynamo, String player, Map<String, AttributeValue> values) {
+    private void fillMissing(DynamoDbClient dynamo, PlayerKey player, Map<String, AttributeValue> values) {
         StringBuilder expression = new StringBuilder("SET ");
         Map<String, String> names = new HashMap<>(Map.of("#features", ProfileItem.FEATURES));
         Map<String, AttributeValue> expressionValues = new HashMap<>();

@@ -58,33 +58,36 @@ public final class TrainingSetJob {
 
         // The feature SQL reads player_events: here, each impression's history as if it were a player.
         spark.sql(String.join("\n",
-                "SELECT i.impression_id AS player_id, e.profile_epoch, e.event_id, e.game_id, e.type, e.ts, e.received_at,",
+                "SELECT i.impression_id AS player_id, e.profile_epoch, e.event_id, i.game_id, e.type, e.ts, e.received_at,",
                 "       e.processed_at, e.session_id, e.props",
                 "FROM " + ALL_EVENTS + " e JOIN impressions i",
-                "  ON e.player_id = i.player_id AND e.profile_epoch = i.profile_epoch AND e.ts < i.ts")).createOrReplaceTempView(PlayerEventsView.VIEW);
+                "  ON e.game_id = i.game_id AND e.player_id = i.player_id AND e.profile_epoch = i.profile_epoch AND e.ts < i.ts")).createOrReplaceTempView(PlayerEventsView.VIEW);
         progress.step("computing features as of each impression");
-        spark.sql("SELECT impression_id AS player_id, ts AS as_of FROM impressions").createOrReplaceTempView(FeatureComputation.AS_OF_VIEW);
+        spark.sql("SELECT game_id, impression_id AS player_id, ts AS as_of FROM impressions").createOrReplaceTempView(FeatureComputation.AS_OF_VIEW);
         Dataset<Row> asOf = FeatureComputation.compute(spark, FeatureQueries.groups(), FeatureComputation.AsOf.byKey(FeatureComputation.AS_OF_VIEW))
-                .drop("game_id", "received_at", "profile_epoch");
+                .drop("received_at", "profile_epoch");
         for (String column : asOf.columns()) {
             if (column.startsWith(FeatureComputation.TILES_PREFIX)) {
                 asOf = asOf.drop(column);
             }
         }
         List<String> features = FeatureComputation.featureColumns(asOf);
-        asOf.withColumnRenamed("player_id", "impression_key").createOrReplaceTempView("features_as_of");
+        asOf.withColumnRenamed("player_id", "impression_key").withColumnRenamed("game_id", "impression_game")
+                .createOrReplaceTempView("features_as_of");
 
         Dataset<Row> examples = spark.sql(String.join("\n",
                 "WITH labels AS (",
-                "  SELECT i.impression_id, MAX(CASE WHEN p.event_id IS NOT NULL THEN 1 ELSE 0 END) AS label",
+                "  SELECT i.game_id, i.impression_id, MAX(CASE WHEN p.event_id IS NOT NULL THEN 1 ELSE 0 END) AS label",
                 "  FROM impressions i LEFT JOIN offer_skus s ON s.offer_id = i.offer_id",
-                "  LEFT JOIN " + ALL_EVENTS + " p ON p.type = 'purchase' AND p.player_id = i.player_id AND p.profile_epoch = i.profile_epoch",
+                "  LEFT JOIN " + ALL_EVENTS + " p ON p.type = 'purchase' AND p.game_id = i.game_id AND p.player_id = i.player_id",
+                "    AND p.profile_epoch = i.profile_epoch",
                 "    AND p.ts > i.ts AND p.ts <= i.ts + " + LABEL_WINDOW_MS,
                 "    AND (COALESCE(p.props['offer_id'], p.props['sku']) = i.offer_id OR p.props['sku'] = s.sku)",
-                "  GROUP BY i.impression_id)",
+                "  GROUP BY i.game_id, i.impression_id)",
                 "SELECT i.impression_id, i.player_id, i.game_id, i.ts AS shown_at, i.offer_id, i.placement, i.shown_by, l.label, f.*",
-                "FROM impressions i JOIN labels l ON l.impression_id = i.impression_id",
-                "LEFT JOIN features_as_of f ON f.impression_key = i.impression_id")).drop("impression_key");
+                "FROM impressions i JOIN labels l ON l.game_id = i.game_id AND l.impression_id = i.impression_id",
+                "LEFT JOIN features_as_of f ON f.impression_game = i.game_id AND f.impression_key = i.impression_id"))
+                .drop("impression_key", "impression_game");
         examples.write().mode(SaveMode.Overwrite).parquet(out.resolve("examples").toString());
         Dataset<Row> written = spark.read().parquet(out.resolve("examples").toString());
         long count = written.count();

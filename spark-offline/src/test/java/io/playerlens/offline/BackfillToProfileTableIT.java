@@ -2,6 +2,7 @@ package io.playerlens.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.LocalAws;
 import io.playerlens.store.ProfileItemCodec;
@@ -26,9 +27,10 @@ class BackfillToProfileTableIT extends SparkJobTest {
         new TestArchive(dir.resolve("archive"), 61).play(8, 2);
         LocalAws aws = LocalAws.shared();
         String table = "backfill-" + System.nanoTime();
-        aws.createTable(table, ProfileItem.PLAYER_ID);
+        aws.createTable(table, ProfileItem.KEY);
         // What the stream wrote for player-0: a newer events_total and no spend feature yet.
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ProfileItem.PLAYER_ID, AttributeValue.fromS("player-0"),
+        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ProfileItem.KEY, AttributeValue.fromS(PlayerKey.of(TestArchive.GAME, "player-0").value()),
+                ProfileItem.PLAYER_ID, AttributeValue.fromS("player-0"), ProfileItem.GAME_ID, AttributeValue.fromS(TestArchive.GAME),
                 ProfileItem.FEATURES, AttributeValue.fromM(Map.of("events_total", AttributeValue.fromN("999"))),
                 ProfileItem.UPDATED_AT, AttributeValue.fromN("1"), ProfileItem.RECEIVED_AT, AttributeValue.fromN("1"))));
 
@@ -42,12 +44,12 @@ class BackfillToProfileTableIT extends SparkJobTest {
         assertThat(result.parity().mismatched()).as("player-0's online events_total and its absent lifetime features").isPositive();
         assertThat(result.parity().features().get("events_total").mismatched()).isEqualTo(1);
 
-        Map<String, Object> known = ProfileStore.features(aws.dynamoDb(), table, "player-0").orElseThrow();
+        Map<String, Object> known = ProfileStore.features(aws.dynamoDb(), table, PlayerKey.of(TestArchive.GAME, "player-0")).orElseThrow();
         assertThat(known.get("events_total")).as("the online value stays").isEqualTo(999L);
         assertThat(known).containsKeys("spend_total_cents", "sessions_total", "sessions_7d");
         for (int p = 1; p < 8; p++) {
             String player = "player-" + p;
-            var item = aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(player))).item();
+            var item = aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(TestArchive.GAME, player)))).item();
             var profile = ProfileItemCodec.decode(item);
             assertThat(profile.gameId()).isEqualTo(TestArchive.GAME);
             assertThat(profile.featuresAsOf(System.currentTimeMillis())).containsKeys("events_total", "spend_total_cents", "level_max", "purchases_24h");

@@ -46,6 +46,12 @@ public final class EnvVars {
      * records per player instead of per shard.
      */
     public static final String SHARD_MAP_TTL_MS = "SHARD_MAP_TTL_MS";
+    /**
+     * Optional: events per second each game may send, {@code game_id:rate,...}; {@code *:rate} applies to every game
+     * not listed. A request over its game's limit answers 429 with {@code retry-after}; other games are unaffected.
+     * Enforced by each ingest execution environment (docs/deploy.md, per-game limits).
+     */
+    public static final String GAME_EVENT_LIMITS = "GAME_EVENT_LIMITS";
     /** Optional: how long PutRecords retries may take in all, in milliseconds, before answering 503. */
     public static final String PUT_RETRY_BUDGET_MS = "PUT_RETRY_BUDGET_MS";
     /** Optional, local only: endpoint override for an AWS API emulator, e.g. {@code http://127.0.0.1:4568}. */

@@ -42,7 +42,6 @@ public final class EventValidator {
     private static final Pattern EVENT_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     /** Not "." or "..": a path segment of those is no player (URLs normalise it away: {@code /v1/players/../profile}). */
     private static final Pattern PLAYER_ID_PATTERN = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern GAME_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** The rule for a player id, as stated to clients. */
     public static final String PLAYER_ID_RULE = "player_id must be a string of 1-64 characters of [A-Za-z0-9._:-], not \".\" or \"..\"";
     public static final String EVENT_ID_RULE = "event_id must be a string of 8-64 characters of [A-Za-z0-9._:-] (a UUID fits)";
@@ -118,7 +117,7 @@ public final class EventValidator {
         List<String> problems = new ArrayList<>();
         checkId(event, EVENT_ID, EVENT_ID_PATTERN, EVENT_ID_RULE, problems);
         checkId(event, PLAYER_ID, PLAYER_ID_PATTERN, PLAYER_ID_RULE, problems);
-        checkId(event, GAME_ID, GAME_ID_PATTERN, "game_id must be a string of 1-64 characters of [A-Za-z0-9._-]", problems);
+        checkId(event, GAME_ID, PlayerKey.GAME_ID_PATTERN, PlayerKey.GAME_ID_RULE, problems);
         Optional<EventType> type = checkType(event, true, problems);
         JsonNode ts = event.get(TS);
         if (ts == null || !ts.isIntegralNumber() || !ts.canConvertToLong()) {

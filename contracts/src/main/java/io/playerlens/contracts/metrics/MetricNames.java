@@ -21,6 +21,8 @@ public final class MetricNames {
 
     public static final String EVENTS_ACCEPTED = "EventsAccepted";
     public static final String EVENTS_REJECTED = "EventsRejected";
+    /** Events of requests refused with 429 because their game was over its ingest limit (the client retries them). */
+    public static final String EVENTS_THROTTLED = "EventsThrottled";
     public static final String REQUESTS_REFUSED = "RequestsRefused";
     public static final String RECORDS_PUT = "RecordsPut";
     public static final String RECORD_BYTES = "RecordBytes";

@@ -1,10 +1,15 @@
 package io.playerlens.contracts.profile;
 
 /**
- * Attribute names of a profile item in the DynamoDB profiles table (partition key {@code player_id}). Written by
- * the feature job, read by the profile API and the models.
+ * Attribute names of a profile item in the DynamoDB profiles table (partition key {@link #KEY}). Written by the
+ * feature job and the backfill, read by the profile API and the models.
  */
 public final class ProfileItem {
+    /**
+     * The partition key: the player's {@link io.playerlens.contracts.event.PlayerKey} as text,
+     * {@code <game_id>/<player_id>} — a player id only identifies a player within its game.
+     */
+    public static final String KEY = "player_key";
     public static final String PLAYER_ID = "player_id";
     public static final String GAME_ID = "game_id";
     /** A map of feature name to value (numbers as N, text as S, missing as NULL). */

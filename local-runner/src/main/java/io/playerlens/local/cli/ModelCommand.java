@@ -2,6 +2,7 @@ package io.playerlens.local.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.Offer;
 import io.playerlens.contracts.offers.OfferJson;
@@ -135,6 +136,10 @@ final class ModelCommand {
         @Option(names = "--player", required = true, description = "Player id.")
         String player;
 
+        @Option(names = "--game", defaultValue = io.playerlens.contracts.config.Names.LOCAL_GAME_ID,
+                description = "The player's game (default: ${DEFAULT-VALUE}).")
+        String game;
+
         @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The running ./playerlens up (default: ${DEFAULT-VALUE}).")
         URI url;
 
@@ -147,9 +152,10 @@ final class ModelCommand {
             URI dynamo = URI.create(health.path("components").path("dynamodb").path("endpoint").asText());
             LoadedModel model = LoadedModel.load(folder(modelsDir, name));
             var client = LocalAws.dynamoClient(dynamo);
-            Optional<Map<String, Object>> features = ProfileStore.features(client, LocalPlatform.PROFILES_TABLE, player);
+            PlayerKey key = PlayerKey.of(game, player);
+            Optional<Map<String, Object>> features = ProfileStore.features(client, LocalPlatform.PROFILES_TABLE, key);
             System.out.println("profile of " + player + ": " + features.map(Object::toString).orElse("none"));
-            ModelAnswer answer = new ModelService(model, id -> features).answer(player, model.descriptor().placements().get(0));
+            ModelAnswer answer = new ModelService(model, id -> features).answer(key, model.descriptor().placements().get(0));
             System.out.println(answer.succeeded() ? "offers: " + describe(answer.offers()) : "no answer: " + answer.failure()
                     + " (the game would get the default offers " + model.descriptor().defaultOffers() + ")");
             return 0;

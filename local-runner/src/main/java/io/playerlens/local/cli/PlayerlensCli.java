@@ -1,7 +1,7 @@
 package io.playerlens.local.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./playerlens}: the developer commands of the platform. */
 @Command(name = "playerlens", mixinStandardHelpOptions = true, version = "playerlens 0.1.0",

@@ -1,5 +1,6 @@
 package io.playerlens.local.cli;
 
+import io.playerlens.local.platform.LocalGames;
 import io.playerlens.local.platform.LocalPlatform;
 
 /** The one status block {@code up} prints: where things are and how to use them. */
@@ -13,7 +14,8 @@ final class StatusBlock {
                 "",
                 "playerlens is running (started in " + startupMillis + " ms)",
                 "  API base URL     " + base,
-                "  API key          " + platform.options().apiKey() + "   (header x-api-key; game id " + LocalPlatform.LOCAL_GAME_ID + ")",
+                "  API key          " + platform.options().apiKey() + "   (header x-api-key; game id " + platform.options().games().first().gameId() + ")"
+                        + otherGames(platform.options().games()),
                 "  Dashboard        " + base + "/dashboard",
                 "  Health           " + base + "/health",
                 "  Send events      POST " + base + "/v1/events",
@@ -36,5 +38,15 @@ final class StatusBlock {
                         + System.currentTimeMillis() + ",\"props\":{}}]}'",
                 "",
                 "Ctrl-C stops everything.");
+    }
+
+    private static String otherGames(LocalGames games) {
+        StringBuilder more = new StringBuilder();
+        for (LocalGames.Game game : games.all().subList(1, games.all().size())) {
+            more.append("\n                   ").append(game.apiKey()).append("   (game id ").append(game.gameId()).append(')');
+        }
+        games.all().stream().filter(g -> g.eventsPerSecond().isPresent()).forEach(g -> more.append("\n  Ingest limit     ")
+                .append(g.gameId()).append(": ").append(String.format("%,.0f", g.eventsPerSecond().getAsDouble())).append(" events/s"));
+        return more.toString();
     }
 }

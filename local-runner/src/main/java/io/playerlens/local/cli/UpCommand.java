@@ -1,5 +1,6 @@
 package io.playerlens.local.cli;
 
+import io.playerlens.local.platform.LocalGames;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.simulator.SimulatorDriver;
 import java.nio.file.Path;
@@ -19,6 +20,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--api-key", defaultValue = io.playerlens.contracts.config.Names.LOCAL_DEV_KEY, description = "The local API key games send (default: ${DEFAULT-VALUE}).")
     String apiKey;
 
+    @Option(names = "--keys", paramLabel = "FILE", description = "Games and their API keys, one per line: <game_id> <api_key> "
+            + "[<events_per_second>] (default: one game, local-game, with --api-key).")
+    Path keys;
+
     @Option(names = "--shards", defaultValue = "2", description = "Shards of the local events stream (default: ${DEFAULT-VALUE}).")
     int shards;
 
@@ -35,9 +40,13 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         System.out.println("Starting playerlens locally...");
         long started = System.nanoTime();
-        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(port, apiKey, shards, workDir, parallelism));
+        LocalPlatform.Options options = new LocalPlatform.Options(port, apiKey, shards, workDir, parallelism);
+        if (keys != null) {
+            options = options.withGames(LocalGames.read(keys));
+        }
+        LocalPlatform platform = LocalPlatform.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        SimulatorDriver simulator = simulate == null ? null : new SimulatorDriver(platform.baseUrl(), apiKey, simulate);
+        SimulatorDriver simulator = simulate == null ? null : new SimulatorDriver(platform.baseUrl(), options.apiKey(), simulate);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping playerlens...");
             if (simulator != null) {

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.ModelAnswer;
+import io.playerlens.contracts.offers.Placement;
+import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.profile.ProfileItem;
-import io.playerlens.store.ProfileStore;
-import io.playerlens.store.StoredProfile;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.models.LocalModels;
-import io.playerlens.contracts.offers.Placement;
-import io.playerlens.contracts.offers.Placements;
 import io.playerlens.offers.VariantAssigner;
+import io.playerlens.store.ProfileStore;
+import io.playerlens.store.StoredProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code /dashboard}: the static page (from the jar, charting library included) and the JSON it polls —
  * {@code api/metrics?since=T} (the {@link LiveMetrics} points newer than T) and {@code api/players/ID} (a
- * profile and what every model would offer that player).
+ * profile and what every model would offer that player; {@code ID} is {@code game/player}, or a player id of the
+ * first game the stack serves).
  */
 public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
     public static final String PATH = "/dashboard";
@@ -43,8 +45,11 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
     private final String profilesTable;
     private final LocalModels models;
     private final Placements placements;
+    private final String defaultGame;
 
-    public DashboardEndpoint(LiveMetrics metrics, DynamoDbClient dynamo, String profilesTable, LocalModels models, Placements placements) {
+    public DashboardEndpoint(LiveMetrics metrics, DynamoDbClient dynamo, String profilesTable, LocalModels models, Placements placements,
+                             String defaultGame) {
+        this.defaultGame = defaultGame;
         this.metrics = metrics;
         this.dynamo = dynamo;
         this.profilesTable = profilesTable;
@@ -91,13 +96,18 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
     }
 
     private LocalGateway.Response player(String encodedId) throws JsonProcessingException {
-        String playerId = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
-        if (playerId.isBlank() || playerId.length() > 128) {
-            return LocalGateway.Response.json(400, "{\"message\":\"player id must be 1 to 128 characters\"}");
+        String id = URLDecoder.decode(encodedId, StandardCharsets.UTF_8);
+        PlayerKey player;
+        try {
+            player = id.indexOf(PlayerKey.SEPARATOR) >= 0 ? PlayerKey.parse(id) : PlayerKey.of(defaultGame, id);
+        } catch (IllegalArgumentException e) {
+            return LocalGateway.Response.json(400, mapper.writeValueAsString(Map.of("message", "a player is game/player or a player id of "
+                    + defaultGame + ": " + e.getMessage())));
         }
         ObjectNode body = mapper.createObjectNode();
-        body.put("player_id", playerId);
-        Optional<StoredProfile> stored = ProfileStore.read(dynamo, profilesTable, playerId);
+        body.put("game_id", player.gameId());
+        body.put("player_id", player.playerId());
+        Optional<StoredProfile> stored = ProfileStore.read(dynamo, profilesTable, player);
         if (stored.isEmpty()) {
             body.putNull("profile");
         } else {
@@ -114,9 +124,9 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
         }
         ArrayNode answers = body.putArray("offers");
         for (Placement placement : placements.all().values()) {
-            String assigned = VariantAssigner.assign(placement, playerId).map(Placement.Variant::model).orElse(null);
+            String assigned = VariantAssigner.assign(placement, player).map(Placement.Variant::model).orElse(null);
             for (String model : models.services().keySet()) {
-                ModelAnswer answer = models.invoke(model, playerId, placement.name(), placement.budget());
+                ModelAnswer answer = models.invoke(model, player, placement.name(), placement.budget());
                 ObjectNode entry = answer.toJson();
                 entry.put("placement", placement.name());
                 entry.put("assigned", model.equals(assigned));

@@ -12,6 +12,7 @@ public final class LocalIngestMetrics implements IngestMetrics {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
     private final LongAdder recordsPut = new LongAdder();
     private final LongAdder recordBytes = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -27,6 +28,16 @@ public final class LocalIngestMetrics implements IngestMetrics {
     @Override
     public void eventsRejected(int count) {
         rejected.add(count);
+    }
+
+    @Override
+    public void eventsThrottled(int count) {
+        throttled.add(count);
+    }
+
+    /** Events refused with 429 because their game was over its ingest limit. */
+    public long eventsThrottled() {
+        return throttled.sum();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.playerlens.local.models;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.models.descriptor.DescriptorParser;
@@ -82,12 +83,12 @@ public final class LocalModels implements ModelInvoker {
     }
 
     @Override
-    public ModelAnswer invoke(String model, String playerId, String placement, Duration budget) {
+    public ModelAnswer invoke(String model, PlayerKey player, String placement, Duration budget) {
         ModelService service = services.get(model);
         if (service == null) {
             return ModelAnswer.failed(model, null, FallbackReason.MODEL_NOT_DEPLOYED);
         }
-        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(playerId, placement), invocations);
+        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(player, placement), invocations);
         try {
             return answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -45,7 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * @param port gateway port on 127.0.0.1 (0 = any free port)
-     * @param apiKey the key games use locally
+     * @param games the games served, each with its API key and optional ingest limit ({@code --keys FILE})
      * @param shards shards of the events stream (more than one exercises the multi-shard paths)
      * @param workDir where emulator logs and checkpoints go
      * @param parallelism parallelism of the feature job
@@ -54,18 +54,33 @@ public final class LocalPlatform implements AutoCloseable {
      * @param sinkSettings overrides of its {@code ProfileSink} group (e.g. the flush timeout)
      * @param modelsDir the data scientists' model folders and {@code placements.json}
      */
-    public record Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings,
+    public record Options(int port, LocalGames games, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings,
                           Map<String, String> sourceSettings, Map<String, String> sinkSettings, Path modelsDir) {
+        /** One game, {@code local-game}, with {@code apiKey}. */
         public Options(int port, String apiKey, int shards, Path workDir, int parallelism) {
-            this(port, apiKey, shards, workDir, parallelism, Map.of(), Map.of(), Map.of(), defaultModelsDir());
+            this(port, LocalGames.single(apiKey), shards, workDir, parallelism, Map.of(), Map.of(), Map.of(), defaultModelsDir());
         }
 
         public Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings) {
-            this(port, apiKey, shards, workDir, parallelism, featureJobSettings, Map.of(), Map.of(), defaultModelsDir());
+            this(port, LocalGames.single(apiKey), shards, workDir, parallelism, featureJobSettings, Map.of(), Map.of(), defaultModelsDir());
+        }
+
+        public Options(int port, String apiKey, int shards, Path workDir, int parallelism, Map<String, String> featureJobSettings,
+                       Map<String, String> sourceSettings, Map<String, String> sinkSettings, Path modelsDir) {
+            this(port, LocalGames.single(apiKey), shards, workDir, parallelism, featureJobSettings, sourceSettings, sinkSettings, modelsDir);
         }
 
         public Options withModelsDir(Path dir) {
-            return new Options(port, apiKey, shards, workDir, parallelism, featureJobSettings, sourceSettings, sinkSettings, dir);
+            return new Options(port, games, shards, workDir, parallelism, featureJobSettings, sourceSettings, sinkSettings, dir);
+        }
+
+        public Options withGames(LocalGames serving) {
+            return new Options(port, serving, shards, workDir, parallelism, featureJobSettings, sourceSettings, sinkSettings, modelsDir);
+        }
+
+        /** The first game's key: the one the status block, the simulator and the bench use. */
+        public String apiKey() {
+            return games.first().apiKey();
         }
     }
 
@@ -144,7 +159,7 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             aws.createStream(EVENTS_STREAM, options.shards());
             aws.createStream(QUARANTINE_STREAM, 1);
-            aws.createTable(PROFILES_TABLE, ProfileItem.PLAYER_ID);
+            aws.createTable(PROFILES_TABLE, ProfileItem.KEY);
             JobProperties jobProperties = LocalFeatureJob.properties(aws, EVENTS_STREAM, PROFILES_TABLE, QUARANTINE_STREAM,
                     options.workDir().resolve("checkpoints"));
             for (Map.Entry<String, String> setting : options.featureJobSettings().entrySet()) {
@@ -160,20 +175,21 @@ public final class LocalPlatform implements AutoCloseable {
             archiver = new LocalArchiver(aws.kinesis(), Map.of(EVENTS_STREAM, ArchiveLayout.RAW, QUARANTINE_STREAM, ArchiveLayout.QUARANTINE),
                     archiveDir(options), ARCHIVE_BUFFER).start();
             LocalIngestMetrics metrics = new LocalIngestMetrics();
-            Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
+            Map<String, String> env = lambdaEnvironment(aws, options.games());
             String placementsJson = placements(options.modelsDir());
             env.put(EnvVars.PLACEMENTS_JSON, placementsJson);
             IngestHandler ingest = new IngestHandler(env, metrics);
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
             DynamoDbClient dynamo = aws.dynamoDb();
             LocalModels models = LocalModels.load(options.modelsDir(),
-                    playerId -> ProfileStore.features(dynamo, PROFILES_TABLE, playerId));
+                    player -> ProfileStore.features(dynamo, PROFILES_TABLE, player));
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
             LocalArchiver decisions = archiver;
             OffersHandler offers = new OffersHandler(env, models, new OfferServedLog(decisions::archiveDecision), offersMetrics);
             LocalFeatureJob job = featureJob;
             liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> job.counters().sum(MetricNames.DEAD_LETTERS), 900).start();
-            DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson));
+            DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson),
+                    options.games().first().gameId());
             LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
                     Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
@@ -200,18 +216,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The environment the local Lambdas get (emulator endpoints, names, the local key's hash). */
     public Map<String, String> lambdaEnvironment() {
-        Map<String, String> env = lambdaEnvironment(aws, options.apiKey());
+        Map<String, String> env = lambdaEnvironment(aws, options.games());
         env.put(EnvVars.PLACEMENTS_JSON, placements(options.modelsDir()));
         return env;
     }
 
     /** The environment the Lambdas get; on AWS the CDK app sets the same variables. */
-    static Map<String, String> lambdaEnvironment(LocalAws aws, String apiKey) {
+    static Map<String, String> lambdaEnvironment(LocalAws aws, LocalGames games) {
         Map<String, String> env = new HashMap<>(aws.sdkEnvironment());
         env.put(EnvVars.EVENTS_STREAM_NAME, EVENTS_STREAM);
         env.put(EnvVars.QUARANTINE_STREAM_NAME, QUARANTINE_STREAM);
         env.put(EnvVars.PROFILES_TABLE_NAME, PROFILES_TABLE);
-        env.put(EnvVars.API_KEY_HASHES, LOCAL_GAME_ID + ":" + ApiKeys.sha256Hex(apiKey));
+        env.put(EnvVars.API_KEY_HASHES, games.hashes());
+        env.put(EnvVars.GAME_EVENT_LIMITS, games.limits());
         env.put(EnvVars.LOCAL_MODE, "true");
         return env;
     }

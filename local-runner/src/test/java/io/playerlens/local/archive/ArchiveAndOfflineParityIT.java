@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.emulators.StreamReader;
-import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.simulator.PlayerSimulator;
+import io.playerlens.store.ProfileStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
@@ -71,7 +72,7 @@ class ArchiveAndOfflineParityIT {
 
             // A quiet stream: every profile counts every distinct event, and the archiver has read every record.
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> eventIds.forEach((player, ids) -> {
-                var features = ProfileStore.features(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player);
+                var features = ProfileStore.features(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, PlayerKey.of(LocalPlatform.LOCAL_GAME_ID, player));
                 assertThat(features).as(player).isPresent();
                 assertThat(features.get().get("events_total")).as(player).isEqualTo((long) ids.size());
             }));

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.playerlens.emulators.FreePorts;
 import java.io.BufferedReader;
-import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

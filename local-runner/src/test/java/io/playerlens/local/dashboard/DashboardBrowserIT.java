@@ -3,10 +3,11 @@ package io.playerlens.local.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
-import io.playerlens.store.ProfileStore;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.simulator.SimulatorDriver;
+import io.playerlens.store.ProfileStore;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ class DashboardBrowserIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
             assertThat(posted.body()).as("the event is valid").contains("\"accepted\":1");
-            await().atMost(Duration.ofSeconds(60)).until(() -> ProfileStore.read(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, player)
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProfileStore.read(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, PlayerKey.of(LocalPlatform.LOCAL_GAME_ID, player))
                     .filter(profile -> !profile.features().isEmpty()).isPresent());
 
             Process check = new ProcessBuilder("node", "src/test/js/dashboard-check.mjs", platform.baseUrl().toString(), player,

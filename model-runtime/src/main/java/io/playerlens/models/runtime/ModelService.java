@@ -1,5 +1,6 @@
 package io.playerlens.models.runtime;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.models.descriptor.ModelDescriptor;
@@ -41,26 +42,26 @@ public final class ModelService {
         return model.descriptor();
     }
 
-    public ModelAnswer answer(String playerId, String placement) {
+    public ModelAnswer answer(PlayerKey player, String placement) {
         ModelDescriptor d = model.descriptor();
         if (!d.placements().contains(placement)) {
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.PLACEMENT_NOT_SERVED);
         }
         Optional<Map<String, Object>> features;
         try {
-            features = profiles.features(playerId);
+            features = profiles.features(player);
         } catch (RuntimeException e) {
-            LOG.error("model {}: profile read failed for {}", d.name(), playerId, e);
+            LOG.error("model {}: profile read failed for {}", d.name(), player, e);
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
         }
         if (features.isEmpty()) {
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.PROFILE_NOT_FOUND);
         }
-        ModelInput input = new ModelInput(playerId, placement, features.get(), FeatureVectors.assemble(d, features.get()), d.offers());
+        ModelInput input = new ModelInput(player.playerId(), placement, features.get(), FeatureVectors.assemble(d, features.get()), d.offers());
         Future<ModelAnswer> running = inference.submit(() -> {
             java.util.List<io.playerlens.contracts.offers.ScoredOffer> ranked = model.rank(input);
             if (ranked.stream().anyMatch(o -> !Double.isFinite(o.score()))) {
-                LOG.error("model {} returned a score that is not a finite number for {}: {}", d.name(), playerId, ranked);
+                LOG.error("model {} returned a score that is not a finite number for {}: {}", d.name(), player, ranked);
                 return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
             }
             return ModelAnswer.ok(d.name(), d.version(), ranked);
@@ -69,10 +70,10 @@ public final class ModelService {
             return running.get(d.latencyBudget().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
-            LOG.warn("model {} overran its {} ms budget for {}", d.name(), d.latencyBudget().toMillis(), playerId);
+            LOG.warn("model {} overran its {} ms budget for {}", d.name(), d.latencyBudget().toMillis(), player);
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_TIMEOUT);
         } catch (ExecutionException e) {
-            LOG.error("model {} failed for {}", d.name(), playerId, e.getCause());
+            LOG.error("model {} failed for {}", d.name(), player, e.getCause());
             return ModelAnswer.failed(d.name(), d.version(), FallbackReason.MODEL_ERROR);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

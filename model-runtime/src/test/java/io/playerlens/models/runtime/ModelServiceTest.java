@@ -2,6 +2,7 @@ package io.playerlens.models.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.Offer;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ModelServiceTest {
     private static final Offer A = new Offer("a", "sku-a", 99);
     private static final Offer B = new Offer("b", "sku-b", 499);
-    private static final ProfileSource ONE_PLAYER = id -> id.equals("known") ? Optional.of(Map.of("events_total", 5L)) : Optional.empty();
+    private static final PlayerKey KNOWN = PlayerKey.of("game-1", "known");
+    private static final ProfileSource ONE_PLAYER = id -> id.equals(KNOWN) ? Optional.of(Map.of("events_total", 5L)) : Optional.empty();
 
     private static ModelDescriptor descriptor() {
         return new ModelDescriptor("m", "2", List.of("store"), ModelDescriptor.Kind.JAVA, null, "x",
@@ -31,7 +33,7 @@ class ModelServiceTest {
 
     @Test
     void answer_isTheTopKByScore() {
-        ModelAnswer answer = service(in -> List.of(new ScoredOffer(A, 0.2), new ScoredOffer(B, 0.9))).answer("known", "store");
+        ModelAnswer answer = service(in -> List.of(new ScoredOffer(A, 0.2), new ScoredOffer(B, 0.9))).answer(KNOWN, "store");
         assertThat(answer.succeeded()).isTrue();
         assertThat(answer.offers()).extracting(o -> o.offer().offerId()).containsExactly("b");
         assertThat(answer.modelVersion()).isEqualTo("2");
@@ -39,14 +41,14 @@ class ModelServiceTest {
 
     @Test
     void unknownPlayer_isProfileNotFound() {
-        assertThat(service(in -> List.of()).answer("stranger", "store").failure()).isEqualTo(FallbackReason.PROFILE_NOT_FOUND);
+        assertThat(service(in -> List.of()).answer(PlayerKey.of("game-1", "stranger"), "store").failure()).isEqualTo(FallbackReason.PROFILE_NOT_FOUND);
     }
 
     @Test
     void throwingModel_isModelError() {
         assertThat(service(in -> {
             throw new IllegalStateException("boom");
-        }).answer("known", "store").failure()).isEqualTo(FallbackReason.MODEL_ERROR);
+        }).answer(KNOWN, "store").failure()).isEqualTo(FallbackReason.MODEL_ERROR);
     }
 
     @Test
@@ -55,14 +57,14 @@ class ModelServiceTest {
         ModelAnswer answer = service(in -> {
             Thread.sleep(5_000);
             return List.of();
-        }).answer("known", "store");
+        }).answer(KNOWN, "store");
         assertThat(answer.failure()).isEqualTo(FallbackReason.MODEL_TIMEOUT);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
     }
 
     @Test
     void otherPlacement_isPlacementNotServed() {
-        assertThat(service(in -> List.of()).answer("known", "home").failure()).isEqualTo(FallbackReason.PLACEMENT_NOT_SERVED);
+        assertThat(service(in -> List.of()).answer(KNOWN, "home").failure()).isEqualTo(FallbackReason.PLACEMENT_NOT_SERVED);
     }
 
     @Test
@@ -70,6 +72,6 @@ class ModelServiceTest {
         ModelService service = new ModelService(new LoadedModel(descriptor(), in -> List.of(), 0), id -> {
             throw new IllegalStateException("dynamodb down");
         });
-        assertThat(service.answer("known", "store").failure()).isEqualTo(FallbackReason.MODEL_ERROR);
+        assertThat(service.answer(KNOWN, "store").failure()).isEqualTo(FallbackReason.MODEL_ERROR);
     }
 }
