@@ -104,6 +104,31 @@ final class EmulatorProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) the emulator and its children: a service that stops answering
+     * but keeps its data, as an AWS outage does (killing an in-memory emulator would lose what it acknowledged, which
+     * AWS never does). Connections are accepted by the kernel and then hang, so clients see timeouts.
+     */
+    void signal(boolean freeze) {
+        List<Long> pids = new java.util.ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(d -> pids.add(d.pid()));
+        for (long pid : pids) {
+            try {
+                Process kill = new ProcessBuilder("kill", freeze ? "-STOP" : "-CONT", Long.toString(pid)).redirectErrorStream(true).start();
+                if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                    throw new IllegalStateException("kill " + (freeze ? "-STOP " : "-CONT ") + pid + " failed for " + name);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot signal " + name, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while signalling " + name, e);
+            }
+        }
+        LOG.info("{} {} (pid {})", freeze ? "froze" : "thawed", name, process.pid());
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();

@@ -29,6 +29,8 @@ public final class LocalAws implements AutoCloseable {
     public static final String SECRET_KEY = "local";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
+    /** How long a health probe waits for an emulator to answer. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private static LocalAws shared;
 
@@ -44,6 +46,8 @@ public final class LocalAws implements AutoCloseable {
     private final EmulatorProcess dynamoProcess;
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamo;
+    private final KinesisClient kinesisProbe;
+    private final DynamoDbClient dynamoProbe;
     private final Thread shutdownHook = new Thread(this::stopProcesses, "local-aws-shutdown");
 
     private LocalAws(EmulatorProcess kinesisProcess, EmulatorProcess dynamoProcess) {
@@ -51,6 +55,14 @@ public final class LocalAws implements AutoCloseable {
         this.dynamoProcess = dynamoProcess;
         this.kinesis = kinesisClient(kinesisProcess.endpoint());
         this.dynamo = dynamoClient(dynamoProcess.endpoint());
+        this.kinesisProbe = KinesisClient.builder().endpointOverride(kinesisProcess.endpoint()).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(probeHttp()).overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)
+                        .retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)).build();
+        this.dynamoProbe = DynamoDbClient.builder().endpointOverride(dynamoProcess.endpoint()).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(probeHttp()).overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)
+                        .retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)).build();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -102,6 +114,46 @@ public final class LocalAws implements AutoCloseable {
 
     public boolean dynamoDbAlive() {
         return dynamoProcess.isAlive();
+    }
+
+    /** Whether Kinesis answers a call within {@link #PROBE_TIMEOUT} (a frozen or dead emulator does not). */
+    public boolean kinesisResponds() {
+        try {
+            return kinesisProbe.listStreams(b -> b.limit(1)).streamNames() != null;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    /** Whether DynamoDB answers a call within {@link #PROBE_TIMEOUT}. */
+    public boolean dynamoDbResponds() {
+        try {
+            return dynamoProbe.listTables(b -> b.limit(1)).tableNames() != null;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    /** Fault injection: Kinesis stops answering (frozen, data kept) until {@link #thawKinesis}. */
+    public void freezeKinesis() {
+        kinesisProcess.signal(true);
+    }
+
+    public void thawKinesis() {
+        kinesisProcess.signal(false);
+    }
+
+    /** Fault injection: DynamoDB stops answering (frozen, data kept) until {@link #thawDynamoDb}. */
+    public void freezeDynamoDb() {
+        dynamoProcess.signal(true);
+    }
+
+    public void thawDynamoDb() {
+        dynamoProcess.signal(false);
+    }
+
+    private static software.amazon.awssdk.http.SdkHttpClient probeHttp() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(500)).socketTimeout(PROBE_TIMEOUT).build();
     }
 
     /**

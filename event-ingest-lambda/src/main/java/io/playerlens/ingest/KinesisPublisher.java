@@ -72,13 +72,19 @@ final class KinesisPublisher {
         return calls;
     }
 
+    /** The shortest time a PutRecords call is given, even when the budget is nearly spent. */
+    static final Duration MIN_CALL_TIMEOUT = Duration.ofMillis(200);
+
     private void putWithRetries(String stream, List<PackedRecord> call, long deadline, java.util.Set<String> shards) {
         List<PackedRecord> pending = call;
         String lastError = null;
         for (int attempt = 0; ; attempt++) {
             try {
                 List<PutRecordsRequestEntry> entries = entries(pending);
-                PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
+                // No call outlives the budget: a Kinesis that stops answering is a 503 within it, not a request that hangs.
+                Duration left = Duration.ofNanos(Math.max(MIN_CALL_TIMEOUT.toNanos(), deadline - nanoTime.getAsLong()));
+                PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries)
+                        .overrideConfiguration(o -> o.apiCallTimeout(left)));
                 response.records().forEach(r -> {
                     if (r.errorCode() == null && r.shardId() != null) {
                         shards.add(r.shardId());

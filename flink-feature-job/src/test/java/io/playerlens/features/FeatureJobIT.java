@@ -173,7 +173,7 @@ class FeatureJobIT {
     }
 
     @Test
-    void erasure_deletesTheProfile_andOnlyEventsAfterItCountAgain() throws Exception {
+    void erasure_deletesTheProfile_andOnlyEventsReceivedAfterItCountAgain_whateverTheirClientTime() throws Exception {
         String stream = "events-" + UUID.randomUUID();
         String table = "profiles-" + UUID.randomUUID();
         aws.createStream(stream, 1);
@@ -191,15 +191,23 @@ class FeatureJobIT {
             put(stream, List.of(event("gone", io.playerlens.contracts.event.ServerEventTypes.PLAYER_ERASED, at(Duration.ofHours(3)))));
             await().atMost(Duration.ofSeconds(30)).until(() -> profile(table, "gone").isEmpty());
 
-            // A client retrying its old batch, then a new session after the erasure.
-            List<ObjectNode> retryAndNew = new ArrayList<>(old);
-            retryAndNew.add(event("gone", "store_view", at(Duration.ofHours(4))));
-            put(stream, retryAndNew);
+            // The rule is server receipt time (ErasureRule), whatever the client's clock says:
+            List<ObjectNode> afterErasure = new ArrayList<>(old); // a replay of records received before it: never again
+            ObjectNode aheadButReceivedBefore = event("gone", "store_view", at(Duration.ofHours(10)));
+            aheadButReceivedBefore.put("received_at", at(Duration.ofMinutes(170)).toEpochMilli()); // raced the erasure on the shard
+            afterErasure.add(aheadButReceivedBefore);
+            ObjectNode behindButReceivedAfter = event("gone", "purchase", at(Duration.ofMinutes(90)), "sku", "s", "price_cents", 300,
+                    "currency", "USD");
+            behindButReceivedAfter.put("received_at", at(Duration.ofHours(4)).toEpochMilli()); // an offline client's batch, sent later
+            afterErasure.add(behindButReceivedAfter);
+            afterErasure.add(event("gone", "store_view", at(Duration.ofHours(4))));
+            put(stream, afterErasure);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<String, AttributeValue> item = profile(table, "gone");
                 assertThat(item).containsKey(ProfileItem.FEATURES);
-                assertThat(n(item, "events_total")).isEqualTo(1);
-                assertThat(n(item, "purchases_total")).isEqualTo(0);
+                assertThat(n(item, "events_total")).isEqualTo(2);
+                assertThat(n(item, "purchases_total")).isEqualTo(1);
+                assertThat(n(item, "spend_total_cents")).isEqualTo(300);
                 assertThat(item.get(ProfileItem.PROFILE_EPOCH).n()).isEqualTo("1");
             });
         } finally {

@@ -74,6 +74,8 @@ class ProfileSinkIT {
 
     private static DynamoDbWriteRequest item(String player) {
         Map<String, AttributeValue> item = new HashMap<>(ProfileItemCodec.key(PlayerKey.of(Events.GAME, player)));
+        item.put(ProfileItem.PLAYER_ID, AttributeValue.fromS(player));
+        item.put(ProfileItem.GAME_ID, AttributeValue.fromS(Events.GAME));
         item.put(ProfileItem.FEATURES, AttributeValue.fromM(Map.of("x", AttributeValue.fromN(player.equals("refused") ? "1E+200" : "1"))));
         return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT).setItem(item).build();
     }

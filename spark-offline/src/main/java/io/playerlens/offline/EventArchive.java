@@ -3,6 +3,7 @@ package io.playerlens.offline;
 import static org.apache.spark.sql.functions.col;
 
 import io.playerlens.contracts.archive.ArchiveLayout;
+import io.playerlens.contracts.event.ServerEventTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -45,11 +46,15 @@ public final class EventArchive {
 
     /** Arrival-day folders under {@code raw/} that exist, for event days {@code from..to}. */
     public List<String> partitions(String prefix, LocalDate from, LocalDate to) {
+        return arrivalDays(prefix, from, to.plusDays(ArchiveLayout.LATE_ARRIVAL_DAYS));
+    }
+
+    private List<String> arrivalDays(String prefix, LocalDate from, LocalDate through) {
         List<String> days = new ArrayList<>();
         try {
             Path base = new Path(root);
             FileSystem fs = base.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (LocalDate day = from; !day.isAfter(to.plusDays(ArchiveLayout.LATE_ARRIVAL_DAYS)); day = day.plusDays(1)) {
+            for (LocalDate day = from; !day.isAfter(through); day = day.plusDays(1)) {
                 Path folder = new Path(base, ArchiveLayout.day(prefix, day));
                 if (fs.exists(folder)) {
                     days.add(folder.toString());
@@ -61,7 +66,7 @@ public final class EventArchive {
         return days;
     }
 
-    /** Every archived event whose event time falls on {@code from..to} (UTC), duplicates included. */
+    /** Every archived event whose event time falls on {@code from..to} (UTC), duplicates included, and every erasure arrived since {@code from}. */
     public Dataset<Row> events(LocalDate from, LocalDate to) {
         List<String> days = partitions(ArchiveLayout.RAW, from, to);
         if (days.isEmpty()) {
@@ -70,8 +75,26 @@ public final class EventArchive {
         }
         long start = from.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         long end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        Dataset<Row> inRange = read(days).where(col("ts").geq(start).and(col("ts").lt(end)).and(col("player_id").isNotNull()));
+        return inRange.unionByName(erasuresArrivedFrom(from));
+    }
+
+    /**
+     * Every erasure the archive holds that arrived on or after {@code from}, whatever its event day: an erasure after
+     * a job's range still removes what it covers ({@link io.playerlens.contracts.event.ErasureRule}), so a backfill or a
+     * training set over days that end before it never brings the erased player's events back. Reads every arrival day
+     * from {@code from} to tomorrow (the job's cost grows with the archive after its range; only erasure lines are kept).
+     */
+    public Dataset<Row> erasuresArrivedFrom(LocalDate from) {
+        List<String> days = arrivalDays(ArchiveLayout.RAW, from, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        if (days.isEmpty()) {
+            return spark.createDataFrame(List.of(), SCHEMA);
+        }
+        return read(days).where(col("type").equalTo(ServerEventTypes.PLAYER_ERASED).and(col("player_id").isNotNull()));
+    }
+
+    private Dataset<Row> read(List<String> days) {
         return spark.read().schema(SCHEMA).option("mode", "PERMISSIVE").option("recursiveFileLookup", "true")
-                .json(days.toArray(new String[0]))
-                .where(col("ts").geq(start).and(col("ts").lt(end)).and(col("player_id").isNotNull()));
+                .json(days.toArray(new String[0]));
     }
 }

@@ -55,6 +55,39 @@ class BackfillJobTest extends SparkJobTest {
         });
     }
 
+    @Test
+    void erasures_holdOverAnyRange_byReceiptTime_asTheFeatureJobDecides(@TempDir Path dir) throws Exception {
+        TestArchive archive = new TestArchive(dir.resolve("archive"), 23).play(6, 3);
+        long midRange = java.time.Instant.parse("2026-11-21T00:00:00Z").toEpochMilli();
+        // The player with the most events after the erasure (players skip days at random; every one plays on the first).
+        String erased = java.util.stream.IntStream.range(2, 6).mapToObj(p -> "player-" + p)
+                .max(java.util.Comparator.comparingLong(p -> receivedAfter(archive, p, midRange))).orElseThrow();
+        archive.erase(erased, midRange);
+        ObjectNode before = archive.events.stream().filter(e -> e.get("player_id").asText().equals(erased)
+                && e.get("received_at").asLong() < midRange && !type(e, "player_erased")).findFirst().orElseThrow();
+        archive.archive(List.of(before), midRange + 3_600_000L); // the same event re-sent after the erasure: it counts again
+        archive.erase("player-1", java.time.Instant.parse("2026-11-26T09:00:00Z").toEpochMilli()); // days after the range
+
+        new BackfillJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(), LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-22"), dir.resolve("out"), null, false, 0, Duration.ofDays(90));
+
+        Map<String, Row> rows = spark.read().parquet(dir.resolve("out/features").toString()).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("player_id"), r -> r));
+        assertThat(rows).as("erased after the range: nothing of player-1 comes back").doesNotContainKey("player-1");
+        long receivedAfter = receivedAfter(archive, erased, midRange);
+        assertThat(receivedAfter).as("the test archive has %s events after its erasure", erased).isGreaterThan(1);
+        assertThat((long) rows.get(erased).getAs("events_total")).as("only what was received after the erasure, the re-sent copy included")
+                .isEqualTo(receivedAfter);
+        assertThat((int) rows.get(erased).getAs("profile_epoch")).isEqualTo(1);
+        assertThat((int) rows.get("player-0").getAs("profile_epoch")).isZero();
+    }
+
+    /** Distinct events of the player received after {@code at} (erasures left out). */
+    static long receivedAfter(TestArchive archive, String player, long at) {
+        return archive.events.stream().filter(e -> e.get("player_id").asText().equals(player) && !type(e, "player_erased")
+                && e.get("received_at").asLong() > at).map(e -> e.get("event_id").asText()).distinct().count();
+    }
+
     /** From the start of the tile holding asOf − window to the end of the tile holding asOf. */
     static boolean inWidenedWindow(ObjectNode e, long asOf, long window, long tile) {
         long ts = e.get("ts").asLong();

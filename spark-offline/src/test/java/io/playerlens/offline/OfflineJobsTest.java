@@ -96,17 +96,22 @@ class OfflineJobsTest extends SparkJobTest {
     void erase_removesEveryEventOfTheErasedPlayer_andNothingElse(@TempDir Path dir) throws Exception {
         TestArchive archive = new TestArchive(dir.resolve("archive"), 41).play(15, 3);
         long erasedAt = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
+        ObjectNode otherGames = archive.event("player-4", null, "store_view", erasedAt - 3_600_000L);
+        otherGames.put("game_id", "another-game"); // the same player id in another game: another player
+        archive.archive(List.of(otherGames), erasedAt - 3_600_000L);
         archive.erase("player-4", erasedAt);
         archive.quarantine(dir.resolve("archive"), "player-4", erasedAt - 60_000);
         archive.quarantine(dir.resolve("archive"), "player-5", erasedAt - 60_000);
         long before = readAll(dir.resolve("archive")).size();
-        long player4 = archive.events.stream().filter(e -> e.get("player_id").asText().equals("player-4")).count();
+        long player4 = archive.events.stream().filter(e -> e.get("player_id").asText().equals("player-4")
+                && e.get("game_id").asText().equals(TestArchive.GAME)).count();
         assertThat(player4).isPositive();
 
         EraseJob.Result result = new EraseJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(), Set.of());
 
         List<String> after = readAll(dir.resolve("archive"));
-        assertThat(after).noneMatch(line -> line.contains("\"player-4\""));
+        assertThat(after).filteredOn(line -> line.contains("\"player-4\"")).as("only another game's player-4 is left")
+                .singleElement().satisfies(line -> assertThat(line).contains("another-game"));
         assertThat(after).as("the player's events and its two quarantine entries (one only in a record's bytes) are gone")
                 .hasSize((int) (before - player4 - 2));
         assertThat(after.stream().filter(line -> line.contains("record_base64"))).as("player-5's dead letter stays").hasSize(1);

@@ -25,6 +25,7 @@ import io.playerlens.offers.OfferServedLog;
 import io.playerlens.offers.OffersHandler;
 import io.playerlens.profile.ProfileHandler;
 import io.playerlens.profile.ProfileMetrics;
+import io.playerlens.store.AwsClients;
 import io.playerlens.store.ProfileStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ public final class LocalPlatform implements AutoCloseable {
             env.put(EnvVars.PLACEMENTS_JSON, placementsJson);
             IngestHandler ingest = new IngestHandler(env, metrics);
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
-            DynamoDbClient dynamo = aws.dynamoDb();
+            DynamoDbClient dynamo = AwsClients.dynamoDb(env); // as the model Lambdas build it: short timeouts, so an outage is a fallback
             LocalModels models = LocalModels.load(options.modelsDir(),
                     player -> ProfileStore.features(dynamo, PROFILES_TABLE, player));
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
@@ -271,8 +272,8 @@ public final class LocalPlatform implements AutoCloseable {
     LocalGateway.Response health() {
         ObjectNode body = mapper.createObjectNode();
         ObjectNode components = mapper.createObjectNode();
-        boolean kinesisUp = probe(() -> aws.kinesis().listStreams().streamNames());
-        boolean dynamoUp = probe(() -> aws.dynamoDb().listTables().tableNames());
+        boolean kinesisUp = aws.kinesisResponds();
+        boolean dynamoUp = aws.dynamoDbResponds();
         components.putObject("gateway").put("status", "up").put("url", baseUrl().toString());
         components.putObject("kinesis").put("status", kinesisUp ? "up" : "down")
                 .put("endpoint", aws.kinesisEndpoint().toString())
@@ -294,15 +295,6 @@ public final class LocalPlatform implements AutoCloseable {
         body.put("status", allUp ? "ok" : "degraded");
         body.set("components", components);
         return LocalGateway.Response.json(allUp ? 200 : 503, body.toString());
-    }
-
-    private static boolean probe(Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.codec.BatchCodec;
+import io.playerlens.contracts.event.PlayerKey;
+import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.contracts.quarantine.QuarantineEntry;
 import io.playerlens.contracts.testing.HostileJson;
 import io.playerlens.emulators.StreamReader;
@@ -181,6 +183,7 @@ class HostileTrafficIT {
         for (int i = 0; i < items.size(); i++) {
             String player = "item-" + run + "-" + i;
             Map<String, AttributeValue> item = new HashMap<>(items.get(i));
+            item.put(ProfileItem.KEY, AttributeValue.fromS(PlayerKey.value(LocalPlatform.LOCAL_GAME_ID, player)));
             item.put("player_id", AttributeValue.fromS(player));
             item.putIfAbsent("game_id", AttributeValue.fromS(LocalPlatform.LOCAL_GAME_ID));
             try {

@@ -146,7 +146,7 @@ class IngestThroughGatewayIT {
                 }
             }
         }
-        assertThat(keys).containsExactly(carol);
+        assertThat(keys).as("keyed by game and player").containsExactly(LocalPlatform.LOCAL_GAME_ID + "/" + carol);
         assertThat(order).containsExactlyElementsOf(events.stream().map(e -> e.get("event_id").asText()).toList());
     }
 
