@@ -121,6 +121,7 @@ public final class FeaturePipeline {
         update.playerId = e.playerId;
         update.gameId = e.gameId;
         update.profileEpoch = e.profileEpoch;
+        update.receivedAt = e.receivedAt;
         update.featuresJson = "{}";
         return update;
     }

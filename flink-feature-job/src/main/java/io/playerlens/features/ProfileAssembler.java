@@ -112,6 +112,7 @@ public class ProfileAssembler extends KeyedProcessFunction<String, FeatureUpdate
             delete.gameId = update.gameId;
             delete.delete = true;
             delete.profileEpoch = update.profileEpoch;
+            delete.receivedAt = update.receivedAt; // when the platform received the erasure
             delete.updatedAt = ctx.timerService().currentProcessingTime();
             out.collect(delete);
             return;

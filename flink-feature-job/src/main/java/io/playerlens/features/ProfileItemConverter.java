@@ -10,8 +10,10 @@ import org.apache.flink.connector.dynamodb.sink.DynamoDbWriteRequest;
 import org.apache.flink.connector.dynamodb.sink.DynamoDbWriteRequestType;
 
 /**
- * A {@link ProfileWrite} as a DynamoDB request: PutItem of the whole item (the profile store's codec), or DeleteItem
- * for an erasure. The assembler has already refused writes the store cannot hold, so a refusal here is a bug.
+ * A {@link ProfileWrite} as a DynamoDB request: PutItem of the whole item (the profile store's codec), or for an
+ * erasure PutItem of its completed tombstone (when it was received, when the job applied it, the new epoch), which
+ * replaces the profile and tells {@code GET /v1/players/{id}/erasure} the erasure is done. The assembler has already
+ * refused writes the store cannot hold, so a refusal here is a bug.
  */
 public class ProfileItemConverter implements ElementConverter<ProfileWrite, DynamoDbWriteRequest> {
     private final Duration itemTtl;
@@ -23,7 +25,8 @@ public class ProfileItemConverter implements ElementConverter<ProfileWrite, Dyna
     @Override
     public DynamoDbWriteRequest apply(ProfileWrite write, SinkWriter.Context context) {
         if (write.delete) {
-            return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.DELETE).setItem(ProfileItemCodec.key(PlayerKey.of(write.gameId, write.playerId))).build();
+            return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT).setItem(ProfileItemCodec.tombstone(
+                    PlayerKey.of(write.gameId, write.playerId), write.receivedAt, write.updatedAt, write.profileEpoch)).build();
         }
         try {
             return DynamoDbWriteRequest.builder().setType(DynamoDbWriteRequestType.PUT)

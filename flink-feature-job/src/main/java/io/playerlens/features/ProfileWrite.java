@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the sink does for a player: put the whole profile item, or delete it (erasure). */
+/** What the sink does for a player: put the whole profile item, or its erasure's tombstone ({@link #delete}). */
 public class ProfileWrite {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

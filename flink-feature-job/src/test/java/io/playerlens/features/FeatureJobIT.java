@@ -189,7 +189,11 @@ class FeatureJobIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> profile(table, "gone").containsKey(ProfileItem.FEATURES));
 
             put(stream, List.of(event("gone", io.playerlens.contracts.event.ServerEventTypes.PLAYER_ERASED, at(Duration.ofHours(3)))));
-            await().atMost(Duration.ofSeconds(30)).until(() -> profile(table, "gone").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> ProfileItemCodec.isTombstone(profile(table, "gone")));
+            var erasure = ProfileItemCodec.erasure(profile(table, "gone")).orElseThrow();
+            assertThat(erasure.completed()).as("the job's tombstone: the erasure is applied").isTrue();
+            assertThat(erasure.requestedAt()).isEqualTo(at(Duration.ofHours(3)).toEpochMilli() + 50);
+            assertThat(erasure.profileEpoch()).isEqualTo(1);
 
             // The rule is server receipt time (ErasureRule), whatever the client's clock says:
             List<ObjectNode> afterErasure = new ArrayList<>(old); // a replay of records received before it: never again

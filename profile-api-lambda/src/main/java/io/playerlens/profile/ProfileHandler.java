@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.event.ServerEvents;
+import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.lambda.HttpResponses;
 import io.playerlens.lambda.PlayerRequest;
 import io.playerlens.lambda.RequestIds;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
@@ -76,7 +80,10 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
             PlayerRequest player = PlayerRequest.from(request, config.apiKeys());
             String method = request.getRequestContext() != null && request.getRequestContext().getHttp() != null
                     ? request.getRequestContext().getHttp().getMethod() : "GET";
-            return "DELETE".equalsIgnoreCase(method) ? erase(player.key()) : read(player.key());
+            if ("DELETE".equalsIgnoreCase(method)) {
+                return erase(player.key());
+            }
+            return ApiRoutes.GET_ERASURE.routeKey().equals(request.getRouteKey()) ? erasureStatus(player.key()) : read(player.key());
         } catch (PlayerRequest.Refused refused) {
             return refused.response();
         } catch (SdkException e) {
@@ -113,15 +120,46 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse erase(PlayerKey player) {
         String playerId = player.playerId();
         String gameId = player.gameId();
-        ObjectNode event = ServerEvents.playerErased(playerId, gameId, clock.millis());
+        long now = clock.millis();
+        ObjectNode event = ServerEvents.playerErased(playerId, gameId, now);
         byte[] record = codec.encodeLines(List.of(event.toString().getBytes(StandardCharsets.UTF_8)));
+        // The erasure event first: if the stream refuses it, nothing has changed and the client retries the DELETE.
         kinesis.putRecord(b -> b.streamName(config.eventsStream()).partitionKey(player.value()).data(SdkBytes.fromByteArray(record)));
-        dynamo.deleteItem(b -> b.tableName(config.profilesTable()).key(ProfileItemCodec.key(player)));
+        try {
+            // The pending tombstone replaces the profile at once, unless the job got there first: its completed tombstone,
+            // or a profile of events received after this erasure, is newer than this request and stays.
+            dynamo.putItem(b -> b.tableName(config.profilesTable()).item(ProfileItemCodec.tombstone(player, now, -1, -1))
+                    .conditionExpression("(attribute_not_exists(#erased) OR #erased < :now) AND (attribute_not_exists(#received) OR #received <= :now)")
+                    .expressionAttributeNames(Map.of("#erased", ProfileItem.ERASED_AT, "#received", ProfileItem.RECEIVED_AT))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now)))));
+        } catch (ConditionalCheckFailedException newer) {
+            LOG.info("erasure of player {} of game {}: the feature job already applied it", playerId, gameId);
+        }
         metrics.erasureRequested();
         LOG.info("erasure of player {} requested by game {}", playerId, gameId);
         ObjectNode body = mapper.createObjectNode();
         body.put("player_id", playerId);
-        body.put("status", "erasure accepted: the profile is deleted and events from before now will not count again");
+        body.put("status", "accepted");
+        body.put("requested_at", java.time.Instant.ofEpochMilli(now).toString());
+        body.put("message", "the profile is gone from now on; everything the platform received before now is being erased, and nothing it"
+                + " receives later is; GET " + ApiRoutes.GET_ERASURE.pathTemplate().replace("{player_id}", playerId) + " says when it is completed");
         return HttpResponses.json(202, body.toString());
+    }
+
+    private APIGatewayV2HTTPResponse erasureStatus(PlayerKey player) {
+        Optional<ProfileItemCodec.Erasure> erasure = ProfileStore.erasure(dynamo, config.profilesTable(), player);
+        if (erasure.isEmpty()) {
+            return HttpResponses.error(404, "no erasure of player " + player.playerId() + " is known");
+        }
+        ObjectNode body = mapper.createObjectNode();
+        body.put("player_id", player.playerId());
+        body.put("status", erasure.get().completed() ? "completed" : "pending");
+        if (erasure.get().requestedAt() >= 0) {
+            body.put("requested_at", java.time.Instant.ofEpochMilli(erasure.get().requestedAt()).toString());
+        }
+        if (erasure.get().erasedAt() >= 0) {
+            body.put("completed_at", java.time.Instant.ofEpochMilli(erasure.get().erasedAt()).toString());
+        }
+        return HttpResponses.json(200, body.toString());
     }
 }

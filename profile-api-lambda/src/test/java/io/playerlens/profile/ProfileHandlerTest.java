@@ -7,10 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playerlens.contracts.api.ApiRoutes;
 import io.playerlens.contracts.codec.BatchCodec;
 import io.playerlens.contracts.config.EnvVars;
+import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.lambda.ApiKeys;
+import io.playerlens.store.ProfileItemCodec;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -44,6 +49,12 @@ class ProfileHandlerTest {
         public GetItemResponse getItem(GetItemRequest request) {
             Map<String, AttributeValue> item = items.get(request.key().get(ProfileItem.KEY).s());
             return item == null ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            items.put(request.item().get(ProfileItem.KEY).s(), request.item());
+            return PutItemResponse.builder().build();
         }
 
         @Override
@@ -182,7 +193,12 @@ class ProfileHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(request("DELETE", "p-42"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(dynamo.items).doesNotContainKey("space-race/p-42");
+        assertThat(body(response).get("status").asText()).isEqualTo("accepted");
+        assertThat(ProfileItemCodec.isTombstone(dynamo.items.get("space-race/p-42"))).as("the profile is replaced by a tombstone").isTrue();
+        assertThat(handler.handleRequest(request("GET", "p-42"), null).getStatusCode()).isEqualTo(404);
+        JsonNode status = body(handler.handleRequest(erasureStatus("p-42"), null));
+        assertThat(status.get("status").asText()).isEqualTo("pending");
+        assertThat(status.get("requested_at").asText()).isEqualTo(NOW.toString());
         assertThat(kinesis.puts).hasSize(1);
         assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("space-race/p-42");
         assertThat(kinesis.puts.get(0).streamName()).isEqualTo("events");
@@ -197,9 +213,26 @@ class ProfileHandlerTest {
     void delete_concernsOnlyTheCallersGamesPlayer_anotherGamesPlayerOfTheSameIdStays() throws Exception {
         storeProfile("p-42", "farm");
         assertThat(handler.handleRequest(request("DELETE", "p-42"), null).getStatusCode()).isEqualTo(202);
-        assertThat(dynamo.items).containsKey("farm/p-42");
+        assertThat(dynamo.items.get("farm/p-42")).containsKey(ProfileItem.FEATURES);
         JsonNode erasure = BatchCodec.decodeEvents(kinesis.puts.get(0).data().asByteArray()).get(0);
         assertThat(erasure.get("game_id").asText()).isEqualTo("space-race");
         assertThat(kinesis.puts.get(0).partitionKey()).isEqualTo("space-race/p-42");
+    }
+
+    private static APIGatewayV2HTTPEvent erasureStatus(String playerId) throws Exception {
+        APIGatewayV2HTTPEvent request = request("GET", playerId);
+        request.setRouteKey(ApiRoutes.GET_ERASURE.routeKey());
+        return request;
+    }
+
+    @Test
+    void erasureStatus_isCompletedOnceTheJobsTombstoneIsThere_or404WhenNoErasureIsKnown() throws Exception {
+        assertThat(handler.handleRequest(erasureStatus("p-7"), null).getStatusCode()).isEqualTo(404);
+        dynamo.items.put("space-race/p-7", ProfileItemCodec.tombstone(PlayerKey.of("space-race", "p-7"), NOW.toEpochMilli() - 500,
+                NOW.toEpochMilli() - 100, 1));
+        JsonNode status = body(handler.handleRequest(erasureStatus("p-7"), null));
+        assertThat(status.get("status").asText()).isEqualTo("completed");
+        assertThat(status.get("completed_at").asText()).isEqualTo(NOW.minusMillis(100).toString());
+        assertThat(handler.handleRequest(request("GET", "p-7"), null).getStatusCode()).as("a tombstone is no profile").isEqualTo(404);
     }
 }

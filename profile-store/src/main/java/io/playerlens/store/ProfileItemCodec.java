@@ -1,5 +1,7 @@
 package io.playerlens.store;
 
+import static io.playerlens.contracts.profile.ProfileItem.ERASED_AT;
+import static io.playerlens.contracts.profile.ProfileItem.ERASURE_REQUESTED_AT;
 import static io.playerlens.contracts.profile.ProfileItem.EXPIRES_AT;
 import static io.playerlens.contracts.profile.ProfileItem.FEATURES;
 import static io.playerlens.contracts.profile.ProfileItem.GAME_ID;
@@ -86,6 +88,83 @@ public final class ProfileItemCodec {
     /** The table key of a player's item: {@link PlayerKey#value()} under {@code player_key}. */
     public static Map<String, AttributeValue> key(PlayerKey player) {
         return Map.of(KEY, AttributeValue.fromS(player.value()));
+    }
+
+    /**
+     * An erasure as the profile table records it.
+     *
+     * @param requestedAt when the platform received it, epoch millis; -1 when no longer known
+     * @param completed whether the feature job has applied it
+     * @param erasedAt when the job applied it, epoch millis; -1 when pending or not known
+     * @param profileEpoch the player's epoch after it; -1 when pending
+     */
+    public static final class Erasure {
+        private final long requestedAt;
+        private final boolean completed;
+        private final long erasedAt;
+        private final int profileEpoch;
+
+        public Erasure(long requestedAt, boolean completed, long erasedAt, int profileEpoch) {
+            this.requestedAt = requestedAt;
+            this.completed = completed;
+            this.erasedAt = erasedAt;
+            this.profileEpoch = profileEpoch;
+        }
+
+        public long requestedAt() {
+            return requestedAt;
+        }
+
+        public boolean completed() {
+            return completed;
+        }
+
+        public long erasedAt() {
+            return erasedAt;
+        }
+
+        public int profileEpoch() {
+            return profileEpoch;
+        }
+    }
+
+    /**
+     * An erasure's tombstone: the player's key and ids, when the erasure was received, and — written by the feature job
+     * when it applies it — when it did and the player's new epoch ({@code erasedAt} and {@code profileEpoch} -1 for the
+     * profile API's pending tombstone). No features: every reader treats it as no profile. Kept {@link
+     * io.playerlens.contracts.event.ErasureRule#MEMORY}.
+     */
+    public static Map<String, AttributeValue> tombstone(PlayerKey player, long requestedAt, long erasedAt, int profileEpoch) {
+        Map<String, AttributeValue> item = new HashMap<>(key(player));
+        item.put(PLAYER_ID, AttributeValue.fromS(player.playerId()));
+        item.put(GAME_ID, AttributeValue.fromS(player.gameId()));
+        item.put(ERASURE_REQUESTED_AT, number(requestedAt));
+        if (erasedAt >= 0) {
+            item.put(ERASED_AT, number(erasedAt));
+            item.put(UPDATED_AT, number(erasedAt));
+        }
+        if (profileEpoch >= 0) {
+            item.put(PROFILE_EPOCH, number(profileEpoch));
+        }
+        item.put(EXPIRES_AT, number(expiresAt(Math.max(requestedAt, erasedAt), io.playerlens.contracts.event.ErasureRule.MEMORY)));
+        return item;
+    }
+
+    /** Whether an item is an erasure's tombstone rather than a profile. */
+    public static boolean isTombstone(Map<String, AttributeValue> item) {
+        return !item.containsKey(FEATURES) && item.containsKey(ERASURE_REQUESTED_AT);
+    }
+
+    /** The erasure a tombstone records; empty for any other item. */
+    public static Optional<Erasure> erasure(Map<String, AttributeValue> item) {
+        if (!isTombstone(item)) {
+            return Optional.empty();
+        }
+        List<String> ignored = new ArrayList<>();
+        long requested = stamp(item, ERASURE_REQUESTED_AT, ignored);
+        long erased = item.containsKey(ERASED_AT) ? stamp(item, ERASED_AT, ignored) : -1;
+        int epoch = item.containsKey(PROFILE_EPOCH) ? (int) stamp(item, PROFILE_EPOCH, ignored) : -1;
+        return Optional.of(new Erasure(requested, erased >= 0, erased, epoch));
     }
 
     /** The TTL attribute's value: epoch seconds {@code ttl} after {@code updatedAtMillis}. */

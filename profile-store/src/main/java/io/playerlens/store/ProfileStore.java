@@ -11,10 +11,36 @@ public final class ProfileStore {
     private ProfileStore() {
     }
 
-    /** The player's profile, if the table has an item for it. SDK exceptions (the store unreachable) propagate. */
+    /**
+     * The player's profile, if the table has one for it (an erasure's tombstone is none). SDK exceptions (the store
+     * unreachable) propagate.
+     */
     public static Optional<StoredProfile> read(DynamoDbClient dynamo, String table, PlayerKey player) {
+        Map<String, AttributeValue> item = item(dynamo, table, player);
+        return item.isEmpty() || ProfileItemCodec.isTombstone(item) ? Optional.empty() : Optional.of(ProfileItemCodec.decode(item));
+    }
+
+    /**
+     * What the table knows of the player's latest erasure: its tombstone (pending until the feature job applies it), or a
+     * completed erasure with unknown times when the player has a profile of a later epoch (the job wrote it after
+     * applying the erasure); empty when neither.
+     */
+    public static Optional<ProfileItemCodec.Erasure> erasure(DynamoDbClient dynamo, String table, PlayerKey player) {
+        Map<String, AttributeValue> item = item(dynamo, table, player);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ProfileItemCodec.Erasure> tombstone = ProfileItemCodec.erasure(item);
+        if (tombstone.isPresent()) {
+            return tombstone;
+        }
+        StoredProfile profile = ProfileItemCodec.decode(item);
+        return profile.profileEpoch() > 0 ? Optional.of(new ProfileItemCodec.Erasure(-1, true, -1, profile.profileEpoch())) : Optional.empty();
+    }
+
+    private static Map<String, AttributeValue> item(DynamoDbClient dynamo, String table, PlayerKey player) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(ProfileItemCodec.key(player))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileItemCodec.decode(item));
+        return item == null ? Map.of() : item;
     }
 
     /** The player's readable features as of now (windowed ones summed from the tiles now), if the table has an item for it. */

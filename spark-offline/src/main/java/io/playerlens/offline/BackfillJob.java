@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class BackfillJob {
     /** What the run did, with timings. */
     public record Result(long events, long players, List<String> features, double computeSeconds, long created, long completed,
-                         long refused, double writeSeconds, ParityReport.Result parity) {
+                         long refused, long skipped, double writeSeconds, ParityReport.Result parity) {
         public double eventsPerSecond() {
             return computeSeconds == 0 ? 0 : events / computeSeconds;
         }
@@ -76,6 +76,7 @@ public final class BackfillJob {
         long created = 0;
         long completed = 0;
         long refused = 0;
+        long skipped = 0;
         double writeSeconds = 0;
         ParityReport.Result parity = null;
         if (table != null) {
@@ -95,17 +96,20 @@ public final class BackfillJob {
                 LongAccumulator createdCount = spark.sparkContext().longAccumulator("profiles created");
                 LongAccumulator completedCount = spark.sparkContext().longAccumulator("profiles completed");
                 LongAccumulator refusedCount = spark.sparkContext().longAccumulator("profiles refused");
+                LongAccumulator skippedCount = spark.sparkContext().longAccumulator("profiles skipped (erased, or a newer epoch online)");
                 features.foreachPartition(new ProfileBackfillWriter(table, FeatureComputation.storedFeatures(names), itemTtl, createdCount,
-                        completedCount, refusedCount));
+                        completedCount, refusedCount, skippedCount));
                 created = createdCount.value();
                 completed = completedCount.value();
                 refused = refusedCount.value();
+                skipped = skippedCount.value();
                 writeSeconds = (System.nanoTime() - writeStarted) / 1e9;
                 progress.step(String.format("profile table %s: %,d new profiles, %,d existing profiles given missing features, "
-                        + "%,d refused (values the store cannot hold, logged), in %.1f s", table.name(), created, completed, refused, writeSeconds));
+                        + "%,d refused (values the store cannot hold, logged), %,d skipped (erased, or a newer epoch online), in %.1f s",
+                        table.name(), created, completed, refused, skipped, writeSeconds));
             }
         }
-        Result result = new Result(eventCount, players, names, computeSeconds, created, completed, refused, writeSeconds, parity);
+        Result result = new Result(eventCount, players, names, computeSeconds, created, completed, refused, skipped, writeSeconds, parity);
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("backfill-report.json").toFile(), report(result, from, to));
         features.unpersist();

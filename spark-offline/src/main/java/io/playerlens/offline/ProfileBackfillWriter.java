@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * a whole item (a conditional put, {@code attribute_not_exists(player_key)}); a player it knows gets only the
  * features its item lacks ({@code SET features.#f = if_not_exists(features.#f, :v)}), so a new feature appears on
  * every profile while the online values stay authoritative. Items are written by the same codec as the feature
- * job's; a profile the store cannot hold is refused, counted ({@code refused}) and logged with its reason.
+ * job's; a profile the store cannot hold is refused, counted ({@code refused}) and logged with its reason. A player whose
+ * item is an erasure's tombstone, or a profile of another epoch than the backfill's (an erasure the archive does not
+ * hold yet), is not written to ({@code skipped}): the backfill never brings an erased profile back.
  */
 final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Serializable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProfileBackfillWriter.class);
@@ -42,9 +44,11 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
     private final LongAccumulator created;
     private final LongAccumulator completed;
     private final LongAccumulator refused;
+    private final LongAccumulator skipped;
 
     ProfileBackfillWriter(ProfileTable table, List<String> features, Duration itemTtl, LongAccumulator created, LongAccumulator completed,
-                          LongAccumulator refused) {
+                          LongAccumulator refused, LongAccumulator skipped) {
+        this.skipped = skipped;
         this.table = table;
         this.features = features;
         this.itemTtl = itemTtl;
@@ -80,14 +84,23 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
                     dynamo.putItem(b -> b.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(" + ProfileItem.KEY + ")"));
                     created.add(1);
                 } catch (ConditionalCheckFailedException known) {
-                    fillMissing(dynamo, player, item.get(ProfileItem.FEATURES).m());
-                    if (item.containsKey(ProfileItem.TILES)) {
-                        // An item the stream wrote before windowed features existed gets the archive's tiles; one that has
-                        // tiles keeps them (the online tiles are authoritative, as the online values are).
-                        dynamo.updateItem(b -> b.tableName(table.name()).key(ProfileItemCodec.key(player))
-                                .updateExpression("SET #tiles = if_not_exists(#tiles, :tiles)")
-                                .expressionAttributeNames(Map.of("#tiles", ProfileItem.TILES))
-                                .expressionAttributeValues(Map.of(":tiles", item.get(ProfileItem.TILES))));
+                    AttributeValue epoch = item.get(ProfileItem.PROFILE_EPOCH);
+                    try {
+                        fillMissing(dynamo, player, item.get(ProfileItem.FEATURES).m(), epoch);
+                        if (item.containsKey(ProfileItem.TILES)) {
+                            // An item the stream wrote before windowed features existed gets the archive's tiles; one that has
+                            // tiles keeps them (the online tiles are authoritative, as the online values are).
+                            dynamo.updateItem(b -> b.tableName(table.name()).key(ProfileItemCodec.key(player))
+                                    .updateExpression("SET #tiles = if_not_exists(#tiles, :tiles)")
+                                    .conditionExpression("attribute_exists(#features) AND #epoch = :epoch")
+                                    .expressionAttributeNames(Map.of("#tiles", ProfileItem.TILES, "#features", ProfileItem.FEATURES,
+                                            "#epoch", ProfileItem.PROFILE_EPOCH))
+                                    .expressionAttributeValues(Map.of(":tiles", item.get(ProfileItem.TILES), ":epoch", epoch)));
+                        }
+                    } catch (ConditionalCheckFailedException erasedOrNewer) {
+                        // An erasure's tombstone, or a profile of a later epoch than the archive knows (an erasure the
+                        // archive does not hold yet): what the backfill computed is older, and is not written.
+                        skipped.add(1);
                     }
                 }
             }
@@ -136,10 +149,10 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
         return JsonNodeFactory.instance.textNode(value.toString());
     }
 
-    private void fillMissing(DynamoDbClient dynamo, PlayerKey player, Map<String, AttributeValue> values) {
+    private void fillMissing(DynamoDbClient dynamo, PlayerKey player, Map<String, AttributeValue> values, AttributeValue epoch) {
         StringBuilder expression = new StringBuilder("SET ");
-        Map<String, String> names = new HashMap<>(Map.of("#features", ProfileItem.FEATURES));
-        Map<String, AttributeValue> expressionValues = new HashMap<>();
+        Map<String, String> names = new HashMap<>(Map.of("#features", ProfileItem.FEATURES, "#epoch", ProfileItem.PROFILE_EPOCH));
+        Map<String, AttributeValue> expressionValues = new HashMap<>(Map.of(":epoch", epoch));
         int i = 0;
         for (Map.Entry<String, AttributeValue> feature : values.entrySet()) {
             if (i > 0) {
@@ -152,7 +165,7 @@ final class ProfileBackfillWriter implements ForeachPartitionFunction<Row>, Seri
         }
         dynamo.updateItem(b -> b.tableName(table.name()).key(ProfileItemCodec.key(player))
                 .updateExpression(expression.toString()).expressionAttributeNames(names).expressionAttributeValues(expressionValues)
-                .conditionExpression("attribute_exists(#features)"));
+                .conditionExpression("attribute_exists(#features) AND #epoch = :epoch"));
         completed.add(1);
     }
 }

@@ -32,14 +32,21 @@ class BackfillToProfileTableIT extends SparkJobTest {
         aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ProfileItem.KEY, AttributeValue.fromS(PlayerKey.of(TestArchive.GAME, "player-0").value()),
                 ProfileItem.PLAYER_ID, AttributeValue.fromS("player-0"), ProfileItem.GAME_ID, AttributeValue.fromS(TestArchive.GAME),
                 ProfileItem.FEATURES, AttributeValue.fromM(Map.of("events_total", AttributeValue.fromN("999"))),
-                ProfileItem.UPDATED_AT, AttributeValue.fromN("1"), ProfileItem.RECEIVED_AT, AttributeValue.fromN("1"))));
+                ProfileItem.UPDATED_AT, AttributeValue.fromN("1"), ProfileItem.RECEIVED_AT, AttributeValue.fromN("1"),
+                ProfileItem.PROFILE_EPOCH, AttributeValue.fromN("0"))));
+        // player-1 was erased online after the archive's last day: its tombstone must survive the backfill.
+        aws.dynamoDb().putItem(b -> b.tableName(table).item(ProfileItemCodec.tombstone(PlayerKey.of(TestArchive.GAME, "player-1"),
+                System.currentTimeMillis() - 1000, System.currentTimeMillis(), 1)));
 
         BackfillJob.Result result = new BackfillJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(),
                 LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"), dir.resolve("out"),
                 new ProfileTable(table, aws.dynamoDbEndpoint().toString(), "us-east-1"), true, 100, Duration.ofDays(90));
 
-        assertThat(result.created()).isEqualTo(7);
+        assertThat(result.created()).isEqualTo(6);
         assertThat(result.completed()).isEqualTo(1);
+        assertThat(result.skipped()).as("the erased player").isEqualTo(1);
+        assertThat(ProfileItemCodec.isTombstone(aws.dynamoDb().getItem(b -> b.tableName(table)
+                .key(ProfileItemCodec.key(PlayerKey.of(TestArchive.GAME, "player-1")))).item())).as("the erasure holds").isTrue();
         assertThat(result.parity().missingOnline()).isEqualTo(7);
         assertThat(result.parity().mismatched()).as("player-0's online events_total and its absent lifetime features").isPositive();
         assertThat(result.parity().features().get("events_total").mismatched()).isEqualTo(1);
@@ -47,7 +54,7 @@ class BackfillToProfileTableIT extends SparkJobTest {
         Map<String, Object> known = ProfileStore.features(aws.dynamoDb(), table, PlayerKey.of(TestArchive.GAME, "player-0")).orElseThrow();
         assertThat(known.get("events_total")).as("the online value stays").isEqualTo(999L);
         assertThat(known).containsKeys("spend_total_cents", "sessions_total", "sessions_7d");
-        for (int p = 1; p < 8; p++) {
+        for (int p = 2; p < 8; p++) {
             String player = "player-" + p;
             var item = aws.dynamoDb().getItem(b -> b.tableName(table).key(ProfileItemCodec.key(PlayerKey.of(TestArchive.GAME, player)))).item();
             var profile = ProfileItemCodec.decode(item);

@@ -8,10 +8,12 @@ public final class ApiRoutes {
 
     public static final ApiRoute GET_PROFILE = new ApiRoute("GET", "/v1/players/{player_id}/profile", ApiRoute.Backend.PROFILE_API);
     public static final ApiRoute DELETE_PLAYER = new ApiRoute("DELETE", "/v1/players/{player_id}", ApiRoute.Backend.PROFILE_API);
+    /** Whether a player's erasure is pending or completed (the feature job applied it). */
+    public static final ApiRoute GET_ERASURE = new ApiRoute("GET", "/v1/players/{player_id}/erasure", ApiRoute.Backend.PROFILE_API);
 
     public static final ApiRoute GET_OFFERS = new ApiRoute("GET", "/v1/players/{player_id}/offers", ApiRoute.Backend.OFFERS_API);
 
-    public static final List<ApiRoute> ALL = List.of(POST_EVENTS, GET_PROFILE, DELETE_PLAYER, GET_OFFERS);
+    public static final List<ApiRoute> ALL = List.of(POST_EVENTS, GET_PROFILE, DELETE_PLAYER, GET_ERASURE, GET_OFFERS);
 
     /** The path parameter that carries the player id. */
     public static final String PLAYER_ID_PARAMETER = "player_id";

@@ -8,6 +8,12 @@ package io.playerlens.contracts.event;
  * every engine decides the same way whatever order it reads the events in.
  */
 public final class ErasureRule {
+    /**
+     * How long an erasure is remembered: the feature job refuses events received before it (its state), and the
+     * profile table keeps its tombstone (so no backfill or held-back write brings the profile back) this long.
+     */
+    public static final java.time.Duration MEMORY = java.time.Duration.ofDays(400);
+
     private ErasureRule() {
     }
 

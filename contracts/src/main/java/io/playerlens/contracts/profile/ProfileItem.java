@@ -30,6 +30,18 @@ public final class ProfileItem {
     public static final String PROCESSED_AT = "processed_at";
     /** Increases with each erasure of the player. */
     public static final String PROFILE_EPOCH = "profile_epoch";
+    /**
+     * On an erasure's tombstone (an item with no {@link #FEATURES}): when the platform received the erasure, epoch
+     * milliseconds. The profile API writes the tombstone at once (the profile is 404 from then on); readers treat a
+     * tombstone as no profile.
+     */
+    public static final String ERASURE_REQUESTED_AT = "erasure_requested_at";
+    /**
+     * On the tombstone the feature job writes when it applies the erasure: when it did, epoch milliseconds. From then
+     * on no write held back from before the erasure can land (the job cancelled them), and the tombstone's
+     * {@link #PROFILE_EPOCH} keeps the backfill from writing an older epoch over it.
+     */
+    public static final String ERASED_AT = "erased_at";
     /** DynamoDB TTL attribute, epoch seconds. */
     public static final String EXPIRES_AT = "expires_at";
 

@@ -28,10 +28,14 @@ final class LocalFeatureJob implements AutoCloseable {
 
     private final JobClient job;
     private final FlinkCounters counters;
+    private final JobProperties properties;
+    private final int parallelism;
 
-    private LocalFeatureJob(JobClient job, FlinkCounters counters) {
+    private LocalFeatureJob(JobClient job, FlinkCounters counters, JobProperties properties, int parallelism) {
         this.job = job;
         this.counters = counters;
+        this.properties = properties;
+        this.parallelism = parallelism;
     }
 
     /** The job's counters, summed over operators (e.g. {@code DeadLetters}). */
@@ -46,7 +50,46 @@ final class LocalFeatureJob implements AutoCloseable {
     }
 
     static LocalFeatureJob start(JobProperties properties, int parallelism) {
+        return start(properties, parallelism, null);
+    }
+
+    /**
+     * Kills this job (cancelled, its retained checkpoints kept) and starts it again from its latest completed checkpoint,
+     * as Managed Flink restores an application after a failure: the shard positions, the dedupe ids, the aggregates and
+     * the assembler come back as they were at that checkpoint, and the records after it are read again.
+     *
+     * @throws IllegalStateException when the job has completed no checkpoint yet
+     */
+    LocalFeatureJob killAndRestoreFromLatestCheckpoint() throws Exception {
+        Path checkpoints = Path.of(java.net.URI.create(properties.get(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_DIR)))
+                .resolve(job.getJobID().toString());
+        if (latestCheckpoint(checkpoints).isEmpty()) {
+            throw new IllegalStateException("the feature job has completed no checkpoint in " + checkpoints + " yet");
+        }
+        job.cancel().get(30, TimeUnit.SECONDS);
+        // Terminal only when its result is known (a cancelled job's result is the cancellation): no checkpoint completes after.
+        job.getJobExecutionResult().handle((result, cancelled) -> null).get(30, TimeUnit.SECONDS);
+        // Chosen after the cancel: until then a newer checkpoint may complete and subsume (delete) the one seen above.
+        Path latest = latestCheckpoint(checkpoints).orElseThrow();
+        LOG.info("feature job {} killed; restoring from {}", job.getJobID(), latest);
+        return start(properties, parallelism, latest);
+    }
+
+    private static java.util.Optional<Path> latestCheckpoint(Path checkpoints) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(checkpoints)) {
+            return java.util.Optional.empty();
+        }
+        try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(checkpoints)) {
+            return folders.filter(p -> p.getFileName().toString().startsWith("chk-") && java.nio.file.Files.exists(p.resolve("_metadata")))
+                    .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))));
+        }
+    }
+
+    private static LocalFeatureJob start(JobProperties properties, int parallelism, Path restoreFrom) {
         Configuration config = new Configuration();
+        if (restoreFrom != null) {
+            config.set(org.apache.flink.runtime.jobgraph.SavepointConfigOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
+        }
         // Everything local listens on loopback only: the REST endpoint, and the blob server and data exchange, which
         // otherwise bind every interface.
         config.set(RestOptions.BIND_ADDRESS, LOOPBACK);
@@ -60,7 +103,7 @@ final class LocalFeatureJob implements AutoCloseable {
         FlinkCounters.configure(instance).forEach((k, v) -> config.setString(k.toString(), v.toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         try {
-            return new LocalFeatureJob(FeatureJob.start(env, properties), FlinkCounters.of(instance));
+            return new LocalFeatureJob(FeatureJob.start(env, properties), FlinkCounters.of(instance), properties, parallelism);
         } catch (Exception e) {
             throw new IllegalStateException("the feature job did not start: " + e.getMessage(), e);
         }

@@ -98,7 +98,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalAws aws;
     private final LocalGateway gateway;
     private final LocalIngestMetrics ingestMetrics;
-    private final LocalFeatureJob featureJob;
+    private volatile LocalFeatureJob featureJob;
     private final LocalModels models;
     private final LiveMetrics liveMetrics;
     private final LocalArchiver archiver;
@@ -187,11 +187,12 @@ public final class LocalPlatform implements AutoCloseable {
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
             LocalArchiver decisions = archiver;
             OffersHandler offers = new OffersHandler(env, models, new OfferServedLog(decisions::archiveDecision), offersMetrics);
-            LocalFeatureJob job = featureJob;
-            liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> job.counters().sum(MetricNames.DEAD_LETTERS), 900).start();
+            LocalPlatform[] self = new LocalPlatform[1];
+            LocalFeatureJob firstJob = featureJob;
+            liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> (self[0] == null ? firstJob : self[0].featureJob).counters()
+                    .sum(MetricNames.DEAD_LETTERS), 900).start();
             DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson),
                     options.games().first().gameId());
-            LocalPlatform[] self = new LocalPlatform[1];
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
                     Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
                             ApiRoute.Backend.PROFILE_API, new LocalGateway.Function("playerlens-profile-api", profiles),
@@ -263,6 +264,14 @@ public final class LocalPlatform implements AutoCloseable {
     /** The feature job's dead letters so far: records, events and profile writes it refused (in the quarantine stream). */
     public long deadLetters() {
         return featureJob.counters().sum(MetricNames.DEAD_LETTERS);
+    }
+
+    /**
+     * Fault injection: kills the feature job and restores it from its latest checkpoint (as Managed Flink does after a
+     * failure); meanwhile events keep arriving in the stream, and {@code /health} reports the job down until it runs again.
+     */
+    public void killFeatureJobAndRestoreFromLatestCheckpoint() throws Exception {
+        featureJob = featureJob.killAndRestoreFromLatestCheckpoint();
     }
 
     public LocalIngestMetrics ingestMetrics() {

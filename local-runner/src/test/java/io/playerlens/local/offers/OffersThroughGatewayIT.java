@@ -90,6 +90,7 @@ class OffersThroughGatewayIT {
         features.put("events_total", AttributeValue.fromN("120"));
         features.put("sessions_total", AttributeValue.fromN("12"));
         platform.aws().dynamoDb().putItem(b -> b.tableName(LocalPlatform.PROFILES_TABLE).item(Map.of(
+                ProfileItem.KEY, AttributeValue.fromS(LocalPlatform.LOCAL_GAME_ID + "/" + player),
                 ProfileItem.PLAYER_ID, AttributeValue.fromS(player),
                 ProfileItem.GAME_ID, AttributeValue.fromS(LocalPlatform.LOCAL_GAME_ID),
                 ProfileItem.FEATURES, AttributeValue.fromM(features),

@@ -164,7 +164,11 @@ class ProfilesEndToEndIT {
         HttpResponse<String> delete = HTTP.send(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + erased))
                 .header("x-api-key", "dev-key").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delete.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(5)).until(() -> profile(erased).statusCode() == 404);
+        assertThat(profile(erased).statusCode()).as("404 as soon as DELETE answered").isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).until(() -> MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(platform.baseUrl()
+                .resolve("/v1/players/" + erased + "/erasure")).header("x-api-key", "dev-key").build(), HttpResponse.BodyHandlers.ofString())
+                .body()).path("status").asText().equals("completed"));
+        assertThat(profile(erased).statusCode()).as("no write held back from before the erasure brought it back").isEqualTo(404);
         List<ObjectNode> resent = sent.get(0);
         assertThat(resent).allMatch(e -> e.get("player_id").asText().equals(erased));
         post(resent);
