@@ -13,8 +13,33 @@ import picocli.CommandLine.Option;
  * {@code ingest} runs the JMH handler benchmark and the record-format sizes.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "playerlens benchmarks (speed and cost targets live here).",
-        subcommands = {StackBench.class, BenchmarksCli.Ingest.class, CommandLine.HelpCommand.class})
+        subcommands = {StackBench.class, BenchmarksCli.Soak.class, BenchmarksCli.Ingest.class, CommandLine.HelpCommand.class})
 public final class BenchmarksCli {
+
+    @Command(name = "soak", mixinStandardHelpOptions = true,
+            description = "A long run of the local stack at a steady rate (client batches, open loop, a light offers load): freshness "
+                    + "per stage and per minute, CPU, RSS and heap per minute, and the oracle at the end (every player's events_total "
+                    + "against what was acknowledged). Not in CI; its figures go to docs/benchmarks.md.")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--rate", defaultValue = "300", description = "Events per second (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--minutes", defaultValue = "30", description = "Measured minutes (default: ${DEFAULT-VALUE}).")
+        int minutes;
+
+        @Option(names = "--offers-rate", defaultValue = "20", description = "GET /offers per second (default: ${DEFAULT-VALUE}).")
+        double offersRate;
+
+        @Option(names = "--out", defaultValue = "target/soak", description = "Report folder (default: ${DEFAULT-VALUE}).")
+        String out;
+
+        @Override
+        public Integer call() {
+            return new CommandLine(new StackBench()).execute("--shapes", "client", "--rate", Double.toString(rate), "--duration",
+                    Integer.toString(minutes * 60), "--warmup", "30", "--tracked", "10", "--offers-rate", Double.toString(offersRate),
+                    "--out", out);
+        }
+    }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "JMH: ingest handler throughput per core; compressed bytes per event and shard capacity per codec.")

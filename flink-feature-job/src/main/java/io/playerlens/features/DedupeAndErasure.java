@@ -17,7 +17,7 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Per player (keyed by game and player id, {@link io.playerlens.contracts.event.PlayerKey}): drops events already seen
- * ({@code event_id} kept for a TTL, default 7 days), applies erasures, and flags events that arrived behind the
+ * ({@code event_id} kept for a TTL, default 24 hours), applies erasures, and flags events that arrived behind the
  * watermark.
  *
  * <p>An erasure ({@link ServerEventTypes#PLAYER_ERASED}, on the player's shard) forgets the player's seen ids,

@@ -109,6 +109,40 @@ class ProfileItemCodecIT {
     }
 
     @Test
+    void anErasuresTombstone_isStored_isNoProfileToReaders_andTellsWhetherTheErasureIsCompleted() throws Exception {
+        PlayerKey player = PlayerKey.of("game-1", "p-erased");
+        ObjectNode features = JsonNodeFactory.instance.objectNode().put("events_total", 3L);
+        dynamo.putItem(b -> b.tableName(TABLE).item(encodeQuietly(new ProfileRecord("p-erased", "game-1", 0, features, 1L, 1L, -1))));
+        assertThat(ProfileStore.read(dynamo, TABLE, player)).isPresent();
+        assertThat(ProfileStore.erasure(dynamo, TABLE, player)).as("no erasure yet").isEmpty();
+
+        dynamo.putItem(b -> b.tableName(TABLE).item(ProfileItemCodec.tombstone(player, 1_000L, -1, -1)));
+        assertThat(ProfileStore.read(dynamo, TABLE, player)).as("a tombstone is no profile").isEmpty();
+        assertThat(ProfileStore.features(dynamo, TABLE, player)).isEmpty();
+        ProfileItemCodec.Erasure pending = ProfileStore.erasure(dynamo, TABLE, player).orElseThrow();
+        assertThat(pending.completed()).isFalse();
+        assertThat(pending.requestedAt()).isEqualTo(1_000L);
+
+        dynamo.putItem(b -> b.tableName(TABLE).item(ProfileItemCodec.tombstone(player, 1_000L, 1_200L, 1)));
+        ProfileItemCodec.Erasure done = ProfileStore.erasure(dynamo, TABLE, player).orElseThrow();
+        assertThat(done.completed()).isTrue();
+        assertThat(done.erasedAt()).isEqualTo(1_200L);
+        assertThat(done.profileEpoch()).isEqualTo(1);
+
+        dynamo.putItem(b -> b.tableName(TABLE).item(encodeQuietly(new ProfileRecord("p-erased", "game-1", 1, features, 2_000L, 1_900L, -1))));
+        assertThat(ProfileStore.read(dynamo, TABLE, player)).as("events after the erasure: a profile of the new epoch").isPresent();
+        assertThat(ProfileStore.erasure(dynamo, TABLE, player).orElseThrow().completed()).isTrue();
+    }
+
+    private static Map<String, AttributeValue> encodeQuietly(ProfileRecord record) {
+        try {
+            return ProfileItemCodec.encode(record, Duration.ofDays(1));
+        } catch (UnstorableProfileException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void whatTheCodecRefuses_theStoreRefusesToo() {
         for (String refused : List.of("1E-131", "1E+126", "1.23456789012345678901234567890123456789")) {
             List<String> problems = new java.util.ArrayList<>();

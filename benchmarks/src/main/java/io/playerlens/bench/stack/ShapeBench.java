@@ -63,7 +63,14 @@ public final class ShapeBench {
                          Percentiles writeAndRead, Percentiles windowedFreshness, long samplesStarted, long samplesNeverSeen, Map<String, Percentiles> offersMillis,
                          Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
                          long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, double eventsPerPost,
-                         String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo) {
+                         String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo, Oracle oracle) {
+    }
+
+    /**
+     * The end-of-run check: every player's {@code events_total} through the profile API against the events the platform
+     * acknowledged for it (sent, minus those of POSTs that failed): exactly, fewer (lost) or more (counted twice).
+     */
+    public record Oracle(long players, long exact, long fewer, long more, List<String> examples) {
     }
 
     /**
@@ -216,7 +223,50 @@ public final class ShapeBench {
                 started.sum(), neverSeen.sum(), offers.millis(), offers.outcomes(), offers.sent(), offers.pending(),
                 measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
                 records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, averageBatch,
-                simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo);
+                simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo, oracle(simulator, sentToPlayer, lostToPlayer));
+    }
+
+    /** Waits (up to a minute) for every player's profile to count what was acknowledged, then says who does not. */
+    private Oracle oracle(PlayerSimulator simulator, long[] sent, java.util.concurrent.atomic.AtomicLongArray lost) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long[] counted = new long[sent.length];
+        while (true) {
+            boolean allExact = true;
+            for (int p = 0; p < sent.length; p++) {
+                if (counted[p] == sent[p] - lost.get(p)) {
+                    continue;
+                }
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/"
+                                + simulator.player(p).playerId() + "/profile")).header("x-api-key", platform.options().apiKey())
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                counted[p] = response.statusCode() == 200 ? MAPPER.readTree(response.body()).path("features").path("events_total").asLong() : 0;
+                allExact &= counted[p] == sent[p] - lost.get(p);
+            }
+            if (allExact || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(500); // the stream is still draining
+        }
+        long exact = 0;
+        long fewer = 0;
+        long more = 0;
+        List<String> examples = new ArrayList<>();
+        for (int p = 0; p < sent.length; p++) {
+            long expected = sent[p] - lost.get(p);
+            if (counted[p] == expected) {
+                exact++;
+                continue;
+            }
+            if (counted[p] < expected) {
+                fewer++;
+            } else {
+                more++;
+            }
+            if (examples.size() < 5) {
+                examples.add(simulator.player(p).playerId() + ": " + counted[p] + " counted, " + expected + " acknowledged");
+            }
+        }
+        return new Oracle(sent.length, exact, fewer, more, examples);
     }
 
     /** Freshness percentiles per minute of the measured period (by the POSTs' due time): does it hold over a long run? */

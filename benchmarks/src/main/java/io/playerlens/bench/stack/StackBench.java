@@ -6,6 +6,7 @@ import io.playerlens.local.platform.LocalPlatform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,12 @@ public final class StackBench implements Callable<Integer> {
             Map<String, Object> resources = BenchReport.resources(timeline);
             report.put("resources", resources);
             printResources(resources);
+            if (duration >= 120) {
+                List<Map<String, Object>> perMinute = resourcesPerMinute(timeline);
+                report.put("resources_per_minute", perMinute);
+                perMinute.forEach(m -> System.out.printf("    minute %-4s CPU %.2f cores (mean), JVM RSS %.0f MiB, heap %.0f MiB, emulators RSS %.0f MiB (max)%n",
+                        m.get("minute"), m.get("cpu_cores_mean"), m.get("jvm_rss_mib_max"), m.get("heap_used_mib_max"), m.get("emulator_rss_mib_max")));
+            }
 
             ShapeBench.Result priced = results.getOrDefault("client", results.values().iterator().next());
             System.out.println();
@@ -194,6 +201,29 @@ public final class StackBench implements Callable<Integer> {
                 r.writes(), r.events(), r.eventsPerRecord(), r.compressedBytesPerEvent());
         r.offersMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
         System.out.printf("  GET /offers: %d sent, outcomes %s, %d unanswered%n", r.offersSent(), r.offersOutcomes(), r.offersUnanswered());
+        System.out.printf("  oracle: %d of %d players' events_total exactly as acknowledged (%d fewer, %d more)%s%n", r.oracle().exact(),
+                r.oracle().players(), r.oracle().fewer(), r.oracle().more(), r.oracle().examples().isEmpty() ? "" : " e.g. " + r.oracle().examples());
+    }
+
+    /** The stack's resources per minute of the run: does memory or CPU creep over a long run? */
+    static List<Map<String, Object>> resourcesPerMinute(List<LiveMetrics.Point> timeline) {
+        Map<Long, List<LiveMetrics.Point>> minutes = new java.util.TreeMap<>();
+        if (timeline.isEmpty()) {
+            return List.of();
+        }
+        long first = timeline.get(0).t();
+        timeline.stream().filter(p -> p.resources() != null).forEach(p -> minutes.computeIfAbsent((p.t() - first) / 60_000, m -> new ArrayList<>()).add(p));
+        List<Map<String, Object>> out = new ArrayList<>();
+        minutes.forEach((minute, points) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("minute", minute + 1);
+            m.put("cpu_cores_mean", points.stream().mapToDouble(p -> p.resources().totalCores()).average().orElse(0));
+            m.put("jvm_rss_mib_max", points.stream().mapToDouble(p -> p.resources().jvmRssMib()).max().orElse(0));
+            m.put("heap_used_mib_max", points.stream().mapToDouble(p -> p.resources().heapUsedMib()).max().orElse(0));
+            m.put("emulator_rss_mib_max", points.stream().mapToDouble(p -> p.resources().emulatorRssMib()).max().orElse(0));
+            out.add(m);
+        });
+        return out;
     }
 
     private static void printResources(Map<String, Object> resources) {

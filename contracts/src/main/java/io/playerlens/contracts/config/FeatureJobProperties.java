@@ -85,7 +85,7 @@ public final class FeatureJobProperties {
         Map<String, String> job = new LinkedHashMap<>();
         job.put(OUT_OF_ORDERNESS_MS, "5000");
         job.put(IDLENESS_MS, "1000");
-        job.put(DEDUPE_TTL_HOURS, "168");
+        job.put(DEDUPE_TTL_HOURS, "24"); // sized from measured state: docs/features.md, state size
         job.put(ERASURE_MEMORY_DAYS, Long.toString(io.playerlens.contracts.event.ErasureRule.MEMORY.toDays()));
         job.put(STATE_TTL_DAYS, "400");
         job.put(MINIBATCH_MS, "0");

@@ -42,6 +42,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String QUARANTINE_STREAM = io.playerlens.contracts.config.Names.LOCAL_QUARANTINE_STREAM;
     public static final String PROFILES_TABLE = io.playerlens.contracts.config.Names.LOCAL_PROFILES_TABLE;
     public static final String LOCAL_GAME_ID = io.playerlens.contracts.config.Names.LOCAL_GAME_ID;
+    /** The per-second metrics kept for the dashboard and the benchmarks: two hours, so a soak's timeline is whole. */
+    static final int METRICS_RETAINED_SECONDS = 7_200;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalPlatform.class);
 
     /**
@@ -190,7 +192,7 @@ public final class LocalPlatform implements AutoCloseable {
             LocalPlatform[] self = new LocalPlatform[1];
             LocalFeatureJob firstJob = featureJob;
             liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> (self[0] == null ? firstJob : self[0].featureJob).counters()
-                    .sum(MetricNames.DEAD_LETTERS), 900).start();
+                    .sum(MetricNames.DEAD_LETTERS), METRICS_RETAINED_SECONDS).start();
             DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson),
                     options.games().first().gameId());
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
