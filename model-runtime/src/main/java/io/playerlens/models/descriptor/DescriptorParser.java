@@ -55,7 +55,7 @@ public final class DescriptorParser {
         List<ModelDescriptor.FeatureInput> features = features(json, problems);
         List<Offer> offers = OfferJson.readList(json.get("offers"), "offers", problems);
         Set<String> offerIds = new HashSet<>();
-        offers.forEach(o -> offerIds.add(o.offerId()));
+        offers.forEach(o -> offerIds.add(o.offerId())); // OfferJson refuses an offer id listed twice
         Path modelFile = kind == ModelDescriptor.Kind.ONNX ? modelFile(json, folder, problems) : null;
         String className = kind == ModelDescriptor.Kind.JAVA ? text(json, "class", problems) : null;
         Output output = kind == ModelDescriptor.Kind.ONNX ? output(json, offerIds, problems) : new Output(null, List.of());
@@ -158,9 +158,13 @@ public final class DescriptorParser {
         }
         List<String> outputOffers = new ArrayList<>();
         output.get("offers").forEach(o -> outputOffers.add(o.asText()));
+        Set<String> seen = new HashSet<>();
         for (String id : outputOffers) {
             if (!offerIds.contains(id)) {
                 problems.add("output.offers: " + id + " is not in offers");
+            }
+            if (!seen.add(id)) {
+                problems.add("output.offers: " + id + " is listed twice (each score is one offer, in output order)");
             }
         }
         return new Output(output.get("name").asText(), outputOffers);
@@ -192,6 +196,9 @@ public final class DescriptorParser {
         node.forEach(d -> {
             if (!offerIds.contains(d.asText())) {
                 problems.add("default_offers: " + d.asText() + " is not in offers");
+            }
+            if (defaults.contains(d.asText())) {
+                problems.add("default_offers: " + d.asText() + " is listed twice (it would be served twice)");
             }
             defaults.add(d.asText());
         });

@@ -49,6 +49,19 @@ class DescriptorParserTest {
     }
 
     @Test
+    void anOfferListedTwice_isRefused_notServedTwice() throws Exception {
+        ObjectNode json = valid();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("offers")).add(json.get("offers").get(0).deepCopy());
+        assertThat(problems(json)).containsExactly("offers: offer_id a is listed twice");
+        ObjectNode defaults = valid();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) defaults.get("default_offers")).add("a");
+        assertThat(problems(defaults)).containsExactly("default_offers: a is listed twice (it would be served twice)");
+        ObjectNode output = valid();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) output.get("output").get("offers")).add("b");
+        assertThat(problems(output)).containsExactly("output.offers: b is listed twice (each score is one offer, in output order)");
+    }
+
+    @Test
     void missingName() throws Exception {
         ObjectNode json = valid();
         json.remove("name");
