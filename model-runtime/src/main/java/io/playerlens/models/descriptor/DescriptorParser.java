@@ -23,7 +23,9 @@ public final class DescriptorParser {
     public static final String FILE = "model.json";
     public static final int MAX_LATENCY_BUDGET_MS = 1000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** {@code "missing": NaN} is how tree libraries (XGBoost, LightGBM) spell a missing value: read it, though JSON has no NaN. */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private DescriptorParser() {
     }
@@ -124,8 +126,18 @@ public final class DescriptorParser {
             if (!seen.add(feature)) {
                 problems.add("features: '" + feature + "' is listed twice");
             }
-            if (!f.path("missing").isNumber()) {
-                problems.add("features: '" + feature + "' needs a numeric \"missing\" (the value used when a profile lacks it)");
+            double missing;
+            if (f.path("missing").isNumber()) {
+                missing = f.get("missing").asDouble();
+            } else if (f.path("missing").isTextual() && f.get("missing").asText().equals("NaN")) {
+                missing = Double.NaN; // the same, in standard JSON
+            } else {
+                problems.add("features: '" + feature + "' needs a numeric \"missing\" (the value used when a profile lacks it; NaN or \"NaN\""
+                        + " for models that treat missing values themselves, as tree libraries do)");
+                continue;
+            }
+            if (Double.isInfinite(missing)) {
+                problems.add("features: \"missing\" of '" + feature + "' must be a finite number or NaN");
                 continue;
             }
             double scale = f.path("scale").asDouble(1);
@@ -133,7 +145,7 @@ public final class DescriptorParser {
                 problems.add("features: scale of '" + feature + "' must be a number > 0");
                 continue;
             }
-            features.add(new ModelDescriptor.FeatureInput(feature, f.get("missing").asDouble(), scale));
+            features.add(new ModelDescriptor.FeatureInput(feature, missing, scale));
         }
         return features;
     }

@@ -62,6 +62,21 @@ class DescriptorParserTest {
     }
 
     @Test
+    void missingAsNaN_isAccepted_asTreeLibrariesSpellIt_andFeedsNaN() throws Exception {
+        Path file = folder.resolve(DescriptorParser.FILE);
+        String json = valid().toString().replace("{\"name\":\"events_total\",\"missing\":0}", "{\"name\":\"events_total\",\"missing\":NaN}")
+                .replace("\"missing\":0,\"scale\":100", "\"missing\":\"NaN\",\"scale\":100");
+        Files.writeString(file, json);
+        ModelDescriptor d = DescriptorParser.read(folder);
+        assertThat(d.features()).allMatch(f -> Double.isNaN(f.missing()));
+        assertThat(io.playerlens.models.runtime.FeatureVectors.assemble(d, java.util.Map.of("events_total", 4L)))
+                .satisfies(v -> assertThat(v[0]).isEqualTo(4f), v -> assertThat(Float.isNaN(v[1])).as("absent: NaN").isTrue());
+        ObjectNode notANumber = valid();
+        ((ObjectNode) notANumber.get("features").get(0)).put("missing", "none");
+        assertThat(problems(notANumber)).singleElement().asString().contains("needs a numeric \"missing\"");
+    }
+
+    @Test
     void missingName() throws Exception {
         ObjectNode json = valid();
         json.remove("name");
@@ -110,7 +125,8 @@ class DescriptorParserTest {
     void featureWithoutFillValue() throws Exception {
         ObjectNode json = valid();
         ((ObjectNode) json.get("features").get(0)).remove("missing");
-        assertThat(problems(json)).containsExactly("features: 'events_total' needs a numeric \"missing\" (the value used when a profile lacks it)");
+        assertThat(problems(json)).containsExactly("features: 'events_total' needs a numeric \"missing\" (the value used when a profile lacks it;"
+                + " NaN or \"NaN\" for models that treat missing values themselves, as tree libraries do)");
     }
 
     @Test
