@@ -55,14 +55,10 @@ public final class LocalAws implements AutoCloseable {
         this.dynamoProcess = dynamoProcess;
         this.kinesis = kinesisClient(kinesisProcess.endpoint());
         this.dynamo = dynamoClient(dynamoProcess.endpoint());
-        this.kinesisProbe = KinesisClient.builder().endpointOverride(kinesisProcess.endpoint()).region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(probeHttp()).overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)
-                        .retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)).build();
-        this.dynamoProbe = DynamoDbClient.builder().endpointOverride(dynamoProcess.endpoint()).region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(probeHttp()).overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)
-                        .retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)).build();
+        this.kinesisProbe = emulator(KinesisClient.builder(), kinesisProcess.endpoint()).httpClient(probeHttp())
+                .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)).build();
+        this.dynamoProbe = emulator(DynamoDbClient.builder(), dynamoProcess.endpoint()).httpClient(probeHttp())
+                .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)).build();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -208,21 +204,17 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public static KinesisClient kinesisClient(URI endpoint) {
-        return KinesisClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return emulator(KinesisClient.builder(), endpoint).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public static DynamoDbClient dynamoClient(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return emulator(DynamoDbClient.builder(), endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** A client builder aimed at an emulator: its endpoint, the local region and the emulators' static credentials. */
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B emulator(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
     }
 
     private interface Starter {
