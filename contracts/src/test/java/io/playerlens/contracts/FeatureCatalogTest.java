@@ -23,4 +23,13 @@ class FeatureCatalogTest {
         assertThat(spend.maxWindowMillis()).isEqualTo(86_400_000);
         assertThat(FeatureCatalog.tiledGroups().get("sessions_7d").tileMillis()).isEqualTo(3_600_000);
     }
+
+    @Test
+    void kinds_comeFromEachExpression_textForStringExpressions() {
+        assertThat(FeatureCatalog.kinds()).containsOnlyKeys(FeatureCatalog.names());
+        assertThat(FeatureCatalog.kind("platform")).isEqualTo(FeatureCatalog.Kind.TEXT);
+        assertThat(FeatureCatalog.kind("country")).isEqualTo(FeatureCatalog.Kind.TEXT);
+        assertThat(FeatureCatalog.kinds().entrySet().stream().filter(e -> e.getValue() == FeatureCatalog.Kind.TEXT).map(java.util.Map.Entry::getKey))
+                .containsExactlyInAnyOrder("platform", "country");
+    }
 }

@@ -1,6 +1,7 @@
 package io.playerlens.features;
 
 import io.playerlens.contracts.event.PlayerKey;
+import io.playerlens.contracts.profile.FeatureCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ public final class FeaturePipeline {
                 throw new IllegalArgumentException("windowed feature group " + group.name() + " must return " + GroupRowToUpdate.TILE
                         + " and the columns its windows sum " + group.tiled().columns() + "; it returns " + columns);
             }
+            checkKinds(group.name(), result.getResolvedSchema());
             updates.add(tableEnv.toChangelogStream(result)
                     .flatMap(new GroupRowToUpdate(group.name(), columns)).returns(Types.POJO(FeatureUpdate.class))
                     .name("features: " + group.name()).uid("features-" + group.name()));
@@ -102,6 +104,25 @@ public final class FeaturePipeline {
         profiles.sinkTo(sink).name("profiles").uid("profiles-sink");
         decoded.getSideOutput(DeadLetters.TAG).union(profiles.getSideOutput(DeadLetters.TAG))
                 .sinkTo(deadLetters).name("dead letters").uid("dead-letters-sink");
+    }
+
+    /**
+     * Models are checked against {@link FeatureCatalog#kinds()}, read from the SQL text; the planner's resolved types
+     * are the truth, so a feature whose kind the catalog reads wrongly stops the job here, at build time.
+     */
+    static void checkKinds(String group, org.apache.flink.table.catalog.ResolvedSchema schema) {
+        for (org.apache.flink.table.catalog.Column column : schema.getColumns()) {
+            FeatureCatalog.Kind declared = FeatureCatalog.kinds().get(column.getName());
+            if (declared == null) {
+                continue;
+            }
+            boolean text = column.getDataType().getLogicalType().is(org.apache.flink.table.types.logical.LogicalTypeFamily.CHARACTER_STRING);
+            if (text != (declared == FeatureCatalog.Kind.TEXT)) {
+                throw new IllegalArgumentException("feature " + column.getName() + " of group " + group + " is " + column.getDataType()
+                        + " for the planner but " + declared + " for the feature catalog (read from its SQL expression); write it so the"
+                        + " expression shows its type, e.g. CAST(... AS STRING) or CAST(... AS DOUBLE)");
+            }
+        }
     }
 
     static Map<String, io.playerlens.contracts.profile.TiledGroup> tiledGroups(List<FeatureGroup> groups) {

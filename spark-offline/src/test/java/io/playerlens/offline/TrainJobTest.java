@@ -28,7 +28,7 @@ class TrainJobTest extends SparkJobTest {
         assertThat(after.version()).isEqualTo(TrainJob.nextVersion(before.version())).isNotEqualTo(before.version());
         assertThat(after.features()).isEqualTo(before.features());
         assertThat(after.offers()).isEqualTo(before.offers());
-        assertThat(after.outputOffers()).isNotEmpty().isSubsetOf(before.offers().stream().map(o -> o.offerId()).toList());
+        assertThat(after.output().offers()).isNotEmpty().isSubsetOf(before.offers().stream().map(o -> o.offerId()).toList());
         assertThat(LoadedModel.load(dir.resolve("candidate")).descriptor().name()).isEqualTo(before.name());
 
         assertThat(result.trainingExamples()).isGreaterThanOrEqualTo(20);

@@ -60,7 +60,10 @@ public final class DescriptorParser {
         offers.forEach(o -> offerIds.add(o.offerId())); // OfferJson refuses an offer id listed twice
         Path modelFile = kind == ModelDescriptor.Kind.ONNX ? modelFile(json, folder, problems) : null;
         String className = kind == ModelDescriptor.Kind.JAVA ? text(json, "class", problems) : null;
-        Output output = kind == ModelDescriptor.Kind.ONNX ? output(json, offerIds, problems) : new Output(null, List.of());
+        ModelDescriptor.Output output = kind == ModelDescriptor.Kind.ONNX ? output(json, offerIds, features, offers.size(), problems) : null;
+        if (kind == ModelDescriptor.Kind.JAVA && features.stream().anyMatch(f -> f.source() == ModelDescriptor.Source.OFFER)) {
+            problems.add("features: offer attributes feed ONNX per-offer models; a Java model reads the candidates it is given");
+        }
         int topK = topK(json, offers.size(), problems);
         int budget = latencyBudget(json, problems);
         List<String> defaults = defaultOffers(json, offerIds, problems);
@@ -68,10 +71,7 @@ public final class DescriptorParser {
             throw new DescriptorException(folder.resolve(FILE).toString(), problems);
         }
         return new ModelDescriptor(name, version, List.copyOf(placements), kind, modelFile, className, List.copyOf(features),
-                List.copyOf(offers), output.name(), List.copyOf(output.offers()), topK, Duration.ofMillis(budget), List.copyOf(defaults), folder);
-    }
-
-    private record Output(String name, List<String> offers) {
+                List.copyOf(offers), output, topK, Duration.ofMillis(budget), List.copyOf(defaults), folder);
     }
 
     private static String name(JsonNode json, List<String> problems) {
@@ -113,41 +113,101 @@ public final class DescriptorParser {
         List<ModelDescriptor.FeatureInput> features = new ArrayList<>();
         JsonNode node = json.get("features");
         if (node == null || !node.isArray()) {
-            problems.add("features must be a list of {\"name\", \"missing\"} in the model's input order");
+            problems.add("features must be a list of {\"name\", \"missing\"} (profile features) or {\"offer\": attribute} in the model's"
+                    + " input order");
             return features;
         }
         Set<String> seen = new HashSet<>();
         for (JsonNode f : node) {
-            String feature = f.path("name").asText("");
-            if (!FeatureCatalog.names().contains(feature)) {
-                problems.add("features: '" + feature + "' is not a profile feature; known: " + String.join(", ", FeatureCatalog.names()));
-                continue;
+            ModelDescriptor.FeatureInput feature = f.has("offer") ? offerFeature(f, problems) : profileFeature(f, problems);
+            if (feature != null) {
+                if (!seen.add(feature.label())) {
+                    problems.add("features: '" + feature.label() + "' is listed twice");
+                }
+                features.add(feature);
             }
-            if (!seen.add(feature)) {
-                problems.add("features: '" + feature + "' is listed twice");
-            }
-            double missing;
-            if (f.path("missing").isNumber()) {
-                missing = f.get("missing").asDouble();
-            } else if (f.path("missing").isTextual() && f.get("missing").asText().equals("NaN")) {
-                missing = Double.NaN; // the same, in standard JSON
-            } else {
-                problems.add("features: '" + feature + "' needs a numeric \"missing\" (the value used when a profile lacks it; NaN or \"NaN\""
-                        + " for models that treat missing values themselves, as tree libraries do)");
-                continue;
-            }
-            if (Double.isInfinite(missing)) {
-                problems.add("features: \"missing\" of '" + feature + "' must be a finite number or NaN");
-                continue;
-            }
-            double scale = f.path("scale").asDouble(1);
-            if (f.has("scale") && (!f.get("scale").isNumber() || scale <= 0)) {
-                problems.add("features: scale of '" + feature + "' must be a number > 0");
-                continue;
-            }
-            features.add(new ModelDescriptor.FeatureInput(feature, missing, scale));
         }
         return features;
+    }
+
+    private static ModelDescriptor.FeatureInput profileFeature(JsonNode f, List<String> problems) {
+        String feature = f.path("name").asText("");
+        if (!FeatureCatalog.names().contains(feature)) {
+            problems.add("features: '" + feature + "' is not a profile feature; known: " + String.join(", ", FeatureCatalog.names())
+                    + " (an offer's attribute is {\"offer\": \"price_cents\"})");
+            return null;
+        }
+        String input = input(f, feature, problems);
+        if (FeatureCatalog.kind(feature) == FeatureCatalog.Kind.TEXT) {
+            if (!f.path("missing").isTextual()) {
+                problems.add("features: '" + feature + "' is text (e.g. \"ios\"); its \"missing\" must be text too, the category a profile"
+                        + " without it gets (e.g. \"unknown\")");
+                return null;
+            }
+            if (f.has("scale")) {
+                problems.add("features: '" + feature + "' is text; scale applies to numbers only");
+                return null;
+            }
+            return new ModelDescriptor.FeatureInput(feature, ModelDescriptor.Source.PROFILE, input, Double.NaN, f.get("missing").asText(), 1);
+        }
+        double missing;
+        if (f.path("missing").isNumber()) {
+            missing = f.get("missing").asDouble();
+        } else if (f.path("missing").isTextual() && f.get("missing").asText().equals("NaN")) {
+            missing = Double.NaN; // the same, in standard JSON
+        } else {
+            problems.add("features: '" + feature + "' needs a numeric \"missing\" (the value used when a profile lacks it; NaN or \"NaN\""
+                    + " for models that treat missing values themselves, as tree libraries do)");
+            return null;
+        }
+        if (Double.isInfinite(missing)) {
+            problems.add("features: \"missing\" of '" + feature + "' must be a finite number or NaN");
+            return null;
+        }
+        Double scale = scale(f, feature, problems);
+        return scale == null ? null : new ModelDescriptor.FeatureInput(feature, ModelDescriptor.Source.PROFILE, input, missing, null, scale);
+    }
+
+    private static ModelDescriptor.FeatureInput offerFeature(JsonNode f, List<String> problems) {
+        String attribute = f.path("offer").asText("");
+        if (!OfferAttributes.NAMES.contains(attribute)) {
+            problems.add("features: {\"offer\": \"" + attribute + "\"} is not an offer attribute; known: " + String.join(", ", OfferAttributes.NAMES));
+            return null;
+        }
+        if (f.has("name") || f.has("missing")) {
+            problems.add("features: {\"offer\": \"" + attribute + "\"} takes no name or missing (every offer has its " + attribute + ")");
+            return null;
+        }
+        String input = input(f, attribute, problems);
+        if (OfferAttributes.kind(attribute) == FeatureCatalog.Kind.TEXT) {
+            if (f.has("scale")) {
+                problems.add("features: offer." + attribute + " is text; scale applies to numbers only");
+                return null;
+            }
+            return new ModelDescriptor.FeatureInput(attribute, ModelDescriptor.Source.OFFER, input, Double.NaN, null, 1);
+        }
+        Double scale = scale(f, "offer." + attribute, problems);
+        return scale == null ? null : new ModelDescriptor.FeatureInput(attribute, ModelDescriptor.Source.OFFER, input, Double.NaN, null, scale);
+    }
+
+    private static String input(JsonNode f, String feature, List<String> problems) {
+        if (!f.has("input")) {
+            return null;
+        }
+        if (!f.get("input").isTextual() || f.get("input").asText().isBlank()) {
+            problems.add("features: \"input\" of '" + feature + "' must be the name of one of the ONNX model's inputs");
+            return null;
+        }
+        return f.get("input").asText();
+    }
+
+    private static Double scale(JsonNode f, String feature, List<String> problems) {
+        double scale = f.path("scale").asDouble(1);
+        if (f.has("scale") && (!f.get("scale").isNumber() || scale <= 0)) {
+            problems.add("features: scale of '" + feature + "' must be a number > 0");
+            return null;
+        }
+        return scale;
     }
 
     private static Path modelFile(JsonNode json, Path folder, List<String> problems) {
@@ -162,24 +222,63 @@ public final class DescriptorParser {
         return modelFile;
     }
 
-    private static Output output(JsonNode json, Set<String> offerIds, List<String> problems) {
+    private static final String OUTPUT_RULE = "output must be {\"name\": <ONNX output>, \"offers\": [offer_id of each score, in"
+            + " output order] or {<column or map key>: offer_id}}, or {\"name\": <ONNX output>, \"per_offer\": true, \"class\": <the"
+            + " positive class>} for a model that scores one offer at a time";
+
+    private static ModelDescriptor.Output output(JsonNode json, Set<String> offerIds, List<ModelDescriptor.FeatureInput> features, int offers,
+                                                 List<String> problems) {
         JsonNode output = json.get("output");
-        if (output == null || !output.path("name").isTextual() || !output.path("offers").isArray()) {
-            problems.add("output must be {\"name\": <ONNX output>, \"offers\": [offer_id of each score, in output order]}");
-            return new Output(null, List.of());
+        if (output == null || !output.path("name").isTextual()) {
+            problems.add(OUTPUT_RULE);
+            return null;
         }
+        String name = output.get("name").asText();
+        boolean offerFeatures = features.stream().anyMatch(f -> f.source() == ModelDescriptor.Source.OFFER);
+        if (output.path("per_offer").asBoolean(false)) {
+            if (output.has("offers")) {
+                problems.add("output: a per_offer model scores each of the descriptor's offers; drop output.offers");
+            }
+            JsonNode positive = output.get("class");
+            if (positive != null && !positive.isNumber() && !positive.isTextual()) {
+                problems.add("output.class must be the positive class, a column index or a label such as 1 or \"yes\"");
+            }
+            if (offers > 1 && !offerFeatures) {
+                problems.add("output: a per_offer model over " + offers + " offers needs an offer's attribute among its features (e.g."
+                        + " {\"offer\": \"offer_id\"}); without one every offer gets the same score");
+            }
+            return new ModelDescriptor.Output(name, ModelDescriptor.Scoring.PER_OFFER, List.of(), null,
+                    positive == null ? null : positive.asText());
+        }
+        if (offerFeatures) {
+            problems.add("features: an offer's attribute is read when each offer is scored on its own; set output.per_offer to true");
+        }
+        JsonNode listed = output.get("offers");
         List<String> outputOffers = new ArrayList<>();
-        output.get("offers").forEach(o -> outputOffers.add(o.asText()));
+        List<String> classes = null;
+        if (listed != null && listed.isArray()) {
+            listed.forEach(o -> outputOffers.add(o.asText()));
+        } else if (listed != null && listed.isObject()) {
+            classes = new ArrayList<>();
+            for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) listed::fields) {
+                classes.add(entry.getKey());
+                outputOffers.add(entry.getValue().asText());
+            }
+        } else {
+            problems.add(OUTPUT_RULE);
+            return null;
+        }
         Set<String> seen = new HashSet<>();
         for (String id : outputOffers) {
             if (!offerIds.contains(id)) {
                 problems.add("output.offers: " + id + " is not in offers");
             }
             if (!seen.add(id)) {
-                problems.add("output.offers: " + id + " is listed twice (each score is one offer, in output order)");
+                problems.add("output.offers: " + id + " is listed twice (each score is one offer)");
             }
         }
-        return new Output(output.get("name").asText(), outputOffers);
+        return new ModelDescriptor.Output(name, ModelDescriptor.Scoring.PER_PLAYER, List.copyOf(outputOffers),
+                classes == null ? null : List.copyOf(classes), null);
     }
 
     private static int topK(JsonNode json, int offers, List<String> problems) {

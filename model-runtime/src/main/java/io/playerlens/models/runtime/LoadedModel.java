@@ -30,6 +30,8 @@ public final class LoadedModel {
         try {
             loaded.rank(new ModelInput("warm-up", descriptor.placements().get(0), Map.of(), FeatureVectors.assemble(descriptor, Map.of()),
                     descriptor.offers()));
+        } catch (ModelOutputException e) {
+            throw new DescriptorException(folder.toString(), List.of(e.getMessage()));
         } catch (Exception e) {
             throw new DescriptorException(folder.toString(), List.of("the model fails on a profile with every feature missing: " + e));
         }

@@ -44,7 +44,8 @@ class DescriptorParserTest {
         assertThat(d.name()).isEqualTo("my-model");
         assertThat(d.features()).extracting(ModelDescriptor.FeatureInput::name).containsExactly("events_total", "spend_total_cents");
         assertThat(d.features().get(1).scale()).isEqualTo(100);
-        assertThat(d.outputOffers()).containsExactly("b", "a");
+        assertThat(d.output().offers()).containsExactly("b", "a");
+        assertThat(d.output().positional()).isTrue();
         assertThat(d.defaults()).extracting(o -> o.offerId()).containsExactly("a");
     }
 
@@ -58,7 +59,7 @@ class DescriptorParserTest {
         assertThat(problems(defaults)).containsExactly("default_offers: a is listed twice (it would be served twice)");
         ObjectNode output = valid();
         ((com.fasterxml.jackson.databind.node.ArrayNode) output.get("output").get("offers")).add("b");
-        assertThat(problems(output)).containsExactly("output.offers: b is listed twice (each score is one offer, in output order)");
+        assertThat(problems(output)).containsExactly("output.offers: b is listed twice (each score is one offer)");
     }
 
     @Test
@@ -173,7 +174,8 @@ class DescriptorParserTest {
     void missingOutputMapping() throws Exception {
         ObjectNode json = valid();
         json.remove("output");
-        assertThat(problems(json)).containsExactly("output must be {\"name\": <ONNX output>, \"offers\": [offer_id of each score, in output order]}");
+        assertThat(problems(json)).singleElement().asString().startsWith("output must be {\"name\": <ONNX output>, \"offers\": [offer_id of each"
+                + " score, in output order] or {<column or map key>: offer_id}}, or {\"name\": <ONNX output>, \"per_offer\": true");
     }
 
     @Test
@@ -217,5 +219,31 @@ class DescriptorParserTest {
     void missingFile_isNamed() {
         assertThatThrownBy(() -> DescriptorParser.read(folder.resolve("nothing-here")))
                 .isInstanceOf(DescriptorException.class).hasMessageEndingWith("model.json is missing");
+    }
+
+    @Test
+    void textFeatures_takeATextMissing_offerAttributes_needPerOfferScoring() throws Exception {
+        ObjectNode text = valid();
+        ((ArrayNode) text.get("features")).addObject().put("name", "platform").put("missing", 0);
+        assertThat(problems(text)).containsExactly("features: 'platform' is text (e.g. \"ios\"); its \"missing\" must be text too, the category"
+                + " a profile without it gets (e.g. \"unknown\")");
+        ObjectNode offer = valid();
+        ((ArrayNode) offer.get("features")).addObject().put("offer", "price_cents");
+        assertThat(problems(offer)).containsExactly("features: an offer's attribute is read when each offer is scored on its own; set"
+                + " output.per_offer to true");
+        ObjectNode unknown = valid();
+        ((ArrayNode) unknown.get("features")).addObject().put("offer", "colour");
+        assertThat(problems(unknown)).containsExactly("features: {\"offer\": \"colour\"} is not an offer attribute; known: offer_id, sku, price_cents");
+        ObjectNode perOffer = valid();
+        ((ArrayNode) perOffer.get("features")).addObject().put("offer", "offer_id");
+        ((ArrayNode) perOffer.get("features")).addObject().put("name", "platform").put("missing", "unknown").put("input", "platform");
+        perOffer.set("output", MAPPER.readTree("{\"name\": \"probabilities\", \"per_offer\": true, \"class\": 1}"));
+        ModelDescriptor d = DescriptorParser.parse(perOffer, folder);
+        assertThat(d.output().scoring()).isEqualTo(ModelDescriptor.Scoring.PER_OFFER);
+        assertThat(d.output().positiveClass()).isEqualTo("1");
+        assertThat(d.features()).extracting(ModelDescriptor.FeatureInput::label)
+                .containsExactly("events_total", "spend_total_cents", "offer.offer_id", "platform");
+        assertThat(d.features().get(3).input()).isEqualTo("platform");
+        assertThat(d.profileFeatures()).hasSize(3);
     }
 }

@@ -23,7 +23,7 @@ class ModelServiceTest {
 
     private static ModelDescriptor descriptor() {
         return new ModelDescriptor("m", "2", List.of("store"), ModelDescriptor.Kind.JAVA, null, "x",
-                List.of(new ModelDescriptor.FeatureInput("events_total", 0, 1)), List.of(A, B), null, List.of(), 1,
+                List.of(ModelDescriptor.FeatureInput.profile("events_total", 0, 1)), List.of(A, B), null, 1,
                 Duration.ofMillis(50), List.of("a"), null);
     }
 

@@ -47,7 +47,7 @@ class OnnxParityTest {
     @Test
     void theShippedExampleModel_loads_andRanksTopK() {
         LoadedModel model = LoadedModel.load(Path.of("..", "models", "store-logreg"));
-        assertThat(model.descriptor().outputOffers()).hasSize(4);
+        assertThat(model.descriptor().output().offers()).hasSize(4);
         assertThat(model.descriptor().topK()).isEqualTo(3);
     }
 }
