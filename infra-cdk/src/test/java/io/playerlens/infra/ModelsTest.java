@@ -53,8 +53,25 @@ class ModelsTest {
 
         assertThatThrownBy(() -> Models.props(dir)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the folder must be named after its model (starter-heuristic)")
-                .hasMessageContaining("routes to model not-there, which has no folder")
+                .hasMessageContaining("routes to model not-there, which has no loadable folder")
                 .hasMessageContaining("does not list placement home");
+    }
+
+    @Test
+    void aModelThatFailsModelCheck_orABudgetThatDoesNotFit_stopsSynth() throws Exception {
+        copyModel("store-logreg", "store-logreg");
+        copyModel("starter-heuristic", "starter-heuristic");
+        Path descriptor = dir.resolve("store-logreg/model.json");
+        Files.writeString(descriptor, Files.readString(descriptor).replaceFirst("\"name\"\\s*:\\s*\"output\"", "\"name\": \"label\""));
+        placements("""
+                {"store": {"budget_ms": 25, "default_offers": [{"offer_id": "starter_pack", "sku": "s", "price_cents": 99}],
+                  "variants": [{"variant": "A", "model": "starter-heuristic", "weight": 50},
+                               {"variant": "B", "model": "store-logreg", "weight": 50}]}}""");
+
+        assertThatThrownBy(() -> Models.props(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output.name label is not an output of the model; its outputs are output (float [N, 4])")
+                .hasMessageContaining("store variant A routes to model starter-heuristic: its latency_budget_ms 20 does not fit the"
+                        + " placement's budget_ms 25 (the game waits budget_ms; the call takes up to 10 ms of it, so the model has 15 ms)");
     }
 
     @Test

@@ -3,14 +3,11 @@ package io.playerlens.local.models;
 import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
-import io.playerlens.models.descriptor.DescriptorParser;
 import io.playerlens.models.runtime.LoadedModel;
+import io.playerlens.models.runtime.ModelFolders;
 import io.playerlens.models.runtime.ModelService;
 import io.playerlens.models.runtime.ProfileSource;
 import io.playerlens.offers.ModelInvoker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +46,7 @@ public final class LocalModels implements ModelInvoker {
     public static LocalModels load(Path modelsDir, ProfileSource profiles) {
         Map<String, ModelService> services = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
-        for (Path folder : folders(modelsDir)) {
+        for (Path folder : ModelFolders.folders(modelsDir)) {
             try {
                 LoadedModel model = LoadedModel.load(folder);
                 services.put(model.descriptor().name(), new ModelService(model, profiles));
@@ -60,17 +56,6 @@ public final class LocalModels implements ModelInvoker {
             }
         }
         return new LocalModels(services, problems);
-    }
-
-    static List<Path> folders(Path modelsDir) {
-        if (!Files.isDirectory(modelsDir)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(modelsDir)) {
-            return children.filter(p -> Files.exists(p.resolve(DescriptorParser.FILE))).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Map<String, ModelService> services() {
