@@ -38,4 +38,9 @@ public record OffersConfig(ApiKeyStore apiKeys, PlacementSource placements, Stri
                 : PlacementSource.fixed(fromEnv);
         return new OffersConfig(keys, placements, prefix);
     }
+
+    /** The same settings, placements from elsewhere. */
+    public OffersConfig withPlacements(PlacementSource other) {
+        return new OffersConfig(apiKeys, other, modelFunctionPrefix);
+    }
 }

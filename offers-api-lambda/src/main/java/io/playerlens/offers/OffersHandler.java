@@ -73,6 +73,12 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this(OffersConfig.fromEnv(env), env, models, decisions, metrics);
     }
 
+    /** As above, with the host's own placements (locally: models/placements.json, re-read when it changes). */
+    public OffersHandler(Map<String, String> env, PlacementSource placements, ModelInvoker models, OfferServedLog decisions,
+                         OffersMetrics metrics) {
+        this(OffersConfig.fromEnv(env).withPlacements(placements), env, models, decisions, metrics);
+    }
+
     private OffersHandler(OffersConfig config, Map<String, String> env, ModelInvoker models, OfferServedLog decisions, OffersMetrics metrics) {
         this(config, models != null ? models : new LambdaModelInvoker(AwsClients.configure(LambdaClient.builder(), env,
                         "AWS_ENDPOINT_URL_LAMBDA", Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)).build(),

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** What a running {@code ./playerlens up} published about itself ({@code target/playerlens-local/endpoints.json}). */
 final class LocalStack {
-    static final Path ENDPOINTS = Path.of("target", "playerlens-local", "endpoints.json");
+    static final Path ENDPOINTS = Path.of(io.playerlens.contracts.config.Names.LOCAL_WORK_DIR, io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
 
     private LocalStack() {
     }

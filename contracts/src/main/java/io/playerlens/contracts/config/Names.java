@@ -13,6 +13,10 @@ public final class Names {
     public static final String LOCAL_GAME_ID = "local-game";
     /** The local API key ({@code PLAYERLENS_LOCAL_MODE} only; refused on AWS). */
     public static final String LOCAL_DEV_KEY = "dev-key";
+    /** The work directory of {@code ./playerlens up} (its default {@code --work-dir}, relative to the checkout). */
+    public static final String LOCAL_WORK_DIR = "target/playerlens-local";
+    /** What a running {@code ./playerlens up} publishes about itself in its work directory (endpoints, keys), for the tools. */
+    public static final String LOCAL_ENDPOINTS_FILE = "endpoints.json";
 
     private Names() {
     }

@@ -1,5 +1,6 @@
 package io.playerlens.local.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.playerlens.contracts.event.PlayerKey;
@@ -9,9 +10,11 @@ import io.playerlens.contracts.offers.OfferJson;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.emulators.LocalAws;
 import io.playerlens.local.platform.LocalPlatform;
-import io.playerlens.models.descriptor.DescriptorException;
+import io.playerlens.models.descriptor.DescriptorParser;
+import io.playerlens.models.descriptor.ModelDescriptor;
 import io.playerlens.models.runtime.FeatureVectors;
 import io.playerlens.models.runtime.LoadedModel;
+import io.playerlens.models.runtime.ModelFolders;
 import io.playerlens.models.runtime.ModelInput;
 import io.playerlens.models.runtime.ModelService;
 import io.playerlens.models.training.ExampleModelTrainer;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./playerlens model ...}: the data scientist's commands. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Create, check and try offer models.",
-        subcommands = {ModelCommand.New.class, ModelCommand.Check.class, ModelCommand.Try.class, ModelCommand.TrainExample.class})
+        subcommands = {ModelCommand.New.class, ModelCommand.Check.class, ModelCommand.Try.class, ModelCommand.Promote.class,
+                ModelCommand.TrainExample.class})
 final class ModelCommand {
 
     static Path folder(Path modelsDir, String name) {
@@ -93,42 +97,65 @@ final class ModelCommand {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate a model's descriptor against its model file and the profile features, and score sample profiles.")
+            description = "Check models as synth does (descriptor against the model file and the profile features, a warm-up inference,"
+                    + " placements.json's routing and budgets), then score sample profiles or your own rows.")
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", description = "Model name (its folder).")
+        @Parameters(index = "0", arity = "0..1", description = "Model name (its folder); every model when omitted.")
         String name;
+
+        @Option(names = "--rows", paramLabel = "FILE.csv", description = "Score these rows instead of the samples: a header of feature"
+                + " names (other columns are ignored; an empty cell is a missing feature; offer_id picks the offer a per-offer model scores)."
+                + " Prints every offer's score as CSV, to compare with your notebook's predictions.")
+        Path rows;
+
+        @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the --rows scores here instead of standard output.")
+        Path out;
 
         @Option(names = "--models-dir", description = "Models folder (default: models/ of the checkout).")
         Path modelsDir;
 
         @Override
-        public Integer call() {
-            LoadedModel model;
-            try {
-                model = LoadedModel.load(folder(modelsDir, name));
-            } catch (DescriptorException e) {
-                System.err.println("model " + name + " has problems:");
-                e.problems().forEach(p -> System.err.println("  - " + p));
+        public Integer call() throws Exception {
+            Path dir = modelsDir == null ? LocalPlatform.defaultModelsDir() : modelsDir;
+            if (name != null && !Files.isRegularFile(dir.resolve(name).resolve(DescriptorParser.FILE))) {
+                System.err.println("no model folder " + name + " under " + dir + " (a folder with a " + DescriptorParser.FILE + ")");
                 return 1;
             }
-            System.out.printf("model %s v%s: OK (%s, %d features, %d offers, top %d, budget %d ms; loaded in %d ms)%n", model.descriptor().name(),
-                    model.descriptor().version(), model.descriptor().kind(), model.descriptor().features().size(), model.descriptor().offers().size(),
-                    model.descriptor().topK(), model.descriptor().latencyBudget().toMillis(), model.loadMillis());
-            for (Map.Entry<String, Map<String, Object>> sample : new java.util.TreeMap<>(SAMPLES).entrySet()) {
-                try {
-                    List<ScoredOffer> offers = model.rank(new ModelInput("sample", model.descriptor().placements().get(0), sample.getValue(),
-                            FeatureVectors.assemble(model.descriptor(), sample.getValue()), model.descriptor().offers()));
+            ModelFolders.Check check = ModelFolders.check(dir);
+            List<String> problems = name == null ? check.problems() : check.problems().stream()
+                    .filter(p -> p.contains(dir.resolve(name).toString()) || p.contains("routes to model " + name + ",")
+                            || p.contains("routes to model " + name + ":")).toList();
+            if (!problems.isEmpty()) {
+                System.err.println(name == null ? "models cannot serve as they are:" : "model " + name + " cannot serve as it is:");
+                problems.forEach(p -> System.err.println("  - " + p));
+                return 1;
+            }
+            List<LoadedModel> checked = name == null ? List.copyOf(check.models().values()) : List.of(check.models().get(name));
+            for (LoadedModel model : checked) {
+                ModelDescriptor d = model.descriptor();
+                System.out.printf("model %s v%s: OK (%s%s, %d features, %d offers, top %d, budget %d ms; loaded in %d ms)%n", d.name(), d.version(),
+                        d.kind(), d.output() == null ? "" : ", " + d.output().scoring().name().toLowerCase().replace('_', ' '), d.features().size(),
+                        d.offers().size(), d.topK(), d.latencyBudget().toMillis(), model.loadMillis());
+                if (rows != null) {
+                    if (checked.size() > 1) {
+                        System.err.println("--rows scores one model: name it");
+                        return 1;
+                    }
+                    return RowScoring.score(model, rows, out);
+                }
+                for (Map.Entry<String, Map<String, Object>> sample : new java.util.TreeMap<>(SAMPLES).entrySet()) {
+                    List<ScoredOffer> offers = model.rank(new ModelInput("sample", d.placements().get(0), sample.getValue(),
+                            FeatureVectors.assemble(d, sample.getValue()), d.offers()));
                     System.out.printf("  %-11s → %s%n", sample.getKey(), describe(offers));
-                } catch (Exception e) {
-                    System.err.println("  " + sample.getKey() + " → the model failed: " + e);
-                    return 1;
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "try", mixinStandardHelpOptions = true, description = "Run a model against a live profile of the local stack.")
+    @Command(name = "try", mixinStandardHelpOptions = true,
+            description = "Run a model on a live profile of the running ./playerlens up: the feature vector it builds, its offers, and what"
+                    + " the game gets for that player right now.")
     static final class Try implements Callable<Integer> {
         @Parameters(index = "0", description = "Model name (its folder).")
         String name;
@@ -140,24 +167,113 @@ final class ModelCommand {
                 description = "The player's game (default: ${DEFAULT-VALUE}).")
         String game;
 
-        @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The running ./playerlens up (default: ${DEFAULT-VALUE}).")
-        URI url;
+        @Option(names = "--placement", description = "The placement asked for (default: the model's first).")
+        String placement;
+
+        @Option(names = "--work-dir", defaultValue = io.playerlens.contracts.config.Names.LOCAL_WORK_DIR,
+                description = "The running ./playerlens up's --work-dir, where it published its endpoints (default: ${DEFAULT-VALUE}).")
+        Path workDir;
 
         @Option(names = "--models-dir", description = "Models folder (default: models/ of the checkout).")
         Path modelsDir;
 
         @Override
         public Integer call() throws Exception {
-            var health = new ObjectMapper().readTree(url.resolve("/health").toURL());
-            URI dynamo = URI.create(health.path("components").path("dynamodb").path("endpoint").asText());
+            Path endpointsFile = workDir.resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
+            if (!Files.exists(endpointsFile)) {
+                System.err.println("no running ./playerlens up found (" + endpointsFile + " is missing): start it, or pass its --work-dir");
+                return 1;
+            }
+            JsonNode endpoints = new ObjectMapper().readTree(endpointsFile.toFile());
             LoadedModel model = LoadedModel.load(folder(modelsDir, name));
-            var client = LocalAws.dynamoClient(dynamo);
+            ModelDescriptor d = model.descriptor();
+            String asked = placement != null ? placement : d.placements().get(0);
+            var client = LocalAws.dynamoClient(URI.create(endpoints.path("dynamodb").asText()));
             PlayerKey key = PlayerKey.of(game, player);
-            Optional<Map<String, Object>> features = ProfileStore.features(client, LocalPlatform.PROFILES_TABLE, key);
-            System.out.println("profile of " + player + ": " + features.map(Object::toString).orElse("none"));
-            ModelAnswer answer = new ModelService(model, id -> features).answer(key, model.descriptor().placements().get(0));
-            System.out.println(answer.succeeded() ? "offers: " + describe(answer.offers()) : "no answer: " + answer.failure()
-                    + " (the game would get the default offers " + model.descriptor().defaultOffers() + ")");
+            Optional<Map<String, Object>> features = ProfileStore.features(client, endpoints.path("profiles_table").asText(), key);
+            if (features.isEmpty()) {
+                System.out.println("player " + key + " has no profile (yet): every model falls back for them (profile_not_found)");
+            } else {
+                System.out.println("feature vector of " + key + " for " + d.name() + ":");
+                Object[] vector = FeatureVectors.values(d, features.get(), d.output() != null
+                        && d.output().scoring() == ModelDescriptor.Scoring.PER_OFFER ? d.offers().get(0) : null);
+                for (int i = 0; i < vector.length; i++) {
+                    ModelDescriptor.FeatureInput f = d.features().get(i);
+                    Object raw = f.source() == ModelDescriptor.Source.OFFER ? "(each candidate's)" : features.get().get(f.name());
+                    System.out.printf("  %-22s %-14s ← %s%n", f.label(), vector[i], raw == null ? "absent: its \"missing\" value" : raw);
+                }
+                ModelAnswer answer = new ModelService(model, id -> features).answer(key, asked);
+                System.out.println(name + " (this folder, as on disk) → " + (answer.succeeded() ? describe(answer.offers())
+                        : "no answer: " + answer.failure() + " (the game would get the placement's default offers)"));
+            }
+            String apiKey = endpoints.path("api_keys").path(game).asText(null);
+            if (apiKey == null) {
+                System.out.println("(game " + game + " is not served by this stack: no offers asked)");
+                return 0;
+            }
+            URI offers = URI.create(endpoints.path("gateway").asText()).resolve("/v1/players/"
+                    + java.net.URLEncoder.encode(player, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/offers?placement="
+                    + java.net.URLEncoder.encode(asked, java.nio.charset.StandardCharsets.UTF_8));
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(offers)
+                    .header("x-api-key", apiKey).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            List<String> served = new java.util.ArrayList<>();
+            body.path("offers").forEach(o -> served.add(o.path("offer_id").asText()));
+            System.out.println("the game gets (GET " + offers.getPath() + "?placement=" + asked + " → " + response.statusCode() + "): variant "
+                    + body.path("variant").asText("-") + ", model " + body.path("model").asText("-") + ", offers " + served
+                    + (body.path("fallback").asBoolean() ? " — fallback: " + body.path("reason").asText() : ""));
+            if (!name.equals(body.path("model").asText())) {
+                System.out.println("  this player's variant is not " + name + "; `./playerlens model promote " + name + " --placement " + asked
+                        + " --traffic N` gives it a share of the players");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = "Give a model N % of a placement's players in placements.json (a variant is added for it if it has none; the other"
+                    + " variants share the rest in proportion). The result is checked as synth checks it before it is kept.")
+    static final class Promote implements Callable<Integer> {
+        @Parameters(index = "0", description = "Model name (its folder).")
+        String name;
+
+        @Option(names = "--placement", required = true, description = "The placement, e.g. store.")
+        String placement;
+
+        @Option(names = "--traffic", required = true, paramLabel = "PERCENT", description = "Its share of the placement's players, 0-100.")
+        int traffic;
+
+        @Option(names = "--models-dir", description = "Models folder (default: models/ of the checkout).")
+        Path modelsDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = modelsDir == null ? LocalPlatform.defaultModelsDir() : modelsDir;
+            Path file = dir.resolve(io.playerlens.contracts.offers.Placements.FILE);
+            String before = Files.readString(file);
+            JsonNode was = Promotion.mapper().readTree(before);
+            com.fasterxml.jackson.databind.node.ObjectNode promoted;
+            try {
+                promoted = Promotion.promote(was, name, placement, traffic);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            List<String> already = ModelFolders.check(dir).problems();
+            Files.writeString(file, Promotion.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(promoted) + "\n");
+            List<String> introduced = ModelFolders.check(dir).problems().stream().filter(p -> !already.contains(p)).toList();
+            if (!introduced.isEmpty()) {
+                Files.writeString(file, before);
+                System.err.println(file + " left as it was: with " + name + " at " + traffic + " % of " + placement + ":");
+                introduced.forEach(p -> System.err.println("  - " + p));
+                return 1;
+            }
+            if (!already.isEmpty()) {
+                System.err.println("(problems that were there before, left alone: " + already.size() + "; ./playerlens model check lists them)");
+            }
+            System.out.println(placement + ": " + Promotion.describe(promoted.get(placement)) + "   (was: " + Promotion.describe(was.get(placement)) + ")");
+            System.out.println("locally: a running ./playerlens up serves the new split within a second; on AWS: ./playerlens cdk deploy"
+                    + " PlayerlensModel-" + name + " (its stack registers the variant; the offers API reads it within its placements TTL)");
             return 0;
         }
     }

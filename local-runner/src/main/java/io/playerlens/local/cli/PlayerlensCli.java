@@ -13,6 +13,11 @@ public final class PlayerlensCli {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         }
-        System.exit(new CommandLine(new PlayerlensCli()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code (what the tests call). */
+    public static int run(String... args) {
+        return new CommandLine(new PlayerlensCli()).execute(args);
     }
 }

@@ -33,7 +33,8 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--simulate", description = "Also run a player simulator sending about RATE events per second.", paramLabel = "RATE")
     Double simulate;
 
-    @Option(names = "--work-dir", defaultValue = "target/playerlens-local", description = "Where logs go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work-dir", defaultValue = io.playerlens.contracts.config.Names.LOCAL_WORK_DIR,
+            description = "Where logs, checkpoints, the archive and endpoints.json go (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Override

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playerlens.contracts.event.PlayerKey;
 import io.playerlens.contracts.offers.ModelAnswer;
 import io.playerlens.contracts.offers.Placement;
-import io.playerlens.contracts.offers.Placements;
 import io.playerlens.contracts.profile.ProfileItem;
 import io.playerlens.local.gateway.LocalGateway;
 import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.models.LocalModels;
+import io.playerlens.offers.PlacementSource;
 import io.playerlens.offers.VariantAssigner;
 import io.playerlens.store.ProfileStore;
 import io.playerlens.store.StoredProfile;
@@ -44,10 +44,10 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
     private final DynamoDbClient dynamo;
     private final String profilesTable;
     private final LocalModels models;
-    private final Placements placements;
+    private final PlacementSource placements;
     private final String defaultGame;
 
-    public DashboardEndpoint(LiveMetrics metrics, DynamoDbClient dynamo, String profilesTable, LocalModels models, Placements placements,
+    public DashboardEndpoint(LiveMetrics metrics, DynamoDbClient dynamo, String profilesTable, LocalModels models, PlacementSource placements,
                              String defaultGame) {
         this.defaultGame = defaultGame;
         this.metrics = metrics;
@@ -123,7 +123,7 @@ public final class DashboardEndpoint implements LocalGateway.LocalEndpoint {
             }
         }
         ArrayNode answers = body.putArray("offers");
-        for (Placement placement : placements.all().values()) {
+        for (Placement placement : placements.current().all().values()) {
             String assigned = VariantAssigner.assign(placement, player).map(Placement.Variant::model).orElse(null);
             for (String model : models.services().keySet()) {
                 ModelAnswer answer = models.invoke(model, player, placement.name(), placement.budget());

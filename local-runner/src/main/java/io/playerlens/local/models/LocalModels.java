@@ -8,63 +8,155 @@ import io.playerlens.models.runtime.ModelFolders;
 import io.playerlens.models.runtime.ModelService;
 import io.playerlens.models.runtime.ProfileSource;
 import io.playerlens.offers.ModelInvoker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every model folder found in the models directory, loaded and served in process — what one Lambda per model does
  * on AWS. A folder whose descriptor or model is broken is reported and skipped, so its placement falls back.
+ * {@link #watch} reloads a folder when its files change (no restart): an edit that loads replaces the model; one that
+ * does not is reported and the previous version keeps serving; a removed folder stops being served.
  */
-public final class LocalModels implements ModelInvoker {
+public final class LocalModels implements ModelInvoker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalModels.class);
+    /** A replaced model is closed this long after the swap, once any request still running on it has ended. */
+    private static final Duration RETIRE_AFTER = Duration.ofSeconds(10);
 
-    private final Map<String, ModelService> services;
-    private final Map<String, String> problems;
+    private final Path modelsDir;
+    private final ProfileSource profiles;
+    private volatile Map<String, ModelService> services = Map.of();
+    private volatile Map<String, String> problems = Map.of();
+    private final Map<String, String> fingerprints = new HashMap<>();
     /** Like Lambda's concurrency: each request gets a thread of its own (the profile read blocks on DynamoDB). */
     private final ExecutorService invocations = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "local-model-invocation");
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-models-watch");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private LocalModels(Map<String, ModelService> services, Map<String, String> problems) {
-        this.services = Map.copyOf(services);
-        this.problems = Map.copyOf(problems);
+    private LocalModels(Path modelsDir, ProfileSource profiles) {
+        this.modelsDir = modelsDir;
+        this.profiles = profiles;
     }
 
     public static LocalModels load(Path modelsDir, ProfileSource profiles) {
-        Map<String, ModelService> services = new LinkedHashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
-        for (Path folder : ModelFolders.folders(modelsDir)) {
+        LocalModels models = new LocalModels(modelsDir, profiles);
+        models.reload();
+        return models;
+    }
+
+    /** Checks the folders for changes every {@code interval} from now on. */
+    public LocalModels watch(Duration interval) {
+        housekeeping.scheduleWithFixedDelay(() -> {
             try {
-                LoadedModel model = LoadedModel.load(folder);
-                services.put(model.descriptor().name(), new ModelService(model, profiles));
+                reload();
             } catch (RuntimeException e) {
-                problems.put(folder.getFileName().toString(), e.getMessage());
-                LOG.error("model folder {} not served: {}", folder, e.getMessage());
+                LOG.error("reloading the model folders under {} failed", modelsDir, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Loads every folder whose files changed since the last look; returns the folders (re)loaded, failed or removed. */
+    public synchronized List<String> reload() {
+        Map<String, String> now = new HashMap<>();
+        for (Path folder : ModelFolders.folders(modelsDir)) {
+            now.put(folder.getFileName().toString(), fingerprint(folder));
+        }
+        Map<String, ModelService> nextServices = new LinkedHashMap<>(services);
+        Map<String, String> nextProblems = new LinkedHashMap<>(problems);
+        List<String> changed = new ArrayList<>();
+        for (String folder : new TreeSet<>(now.keySet())) {
+            if (now.get(folder).equals(fingerprints.get(folder))) {
+                continue;
+            }
+            changed.add(folder);
+            fingerprints.put(folder, now.get(folder));
+            try {
+                LoadedModel model = LoadedModel.load(modelsDir.resolve(folder));
+                ModelService previous = nextServices.put(model.descriptor().name(), new ModelService(model, profiles));
+                nextProblems.remove(folder);
+                if (previous != null) {
+                    retire(previous);
+                    LOG.info("model {} reloaded: version {}", model.descriptor().name(), model.descriptor().version());
+                }
+            } catch (RuntimeException e) {
+                nextProblems.put(folder, e.getMessage());
+                LOG.error("model folder {} not served{}: {}", folder, nextServices.containsKey(folder) ? " (its previous version still is)" : "",
+                        e.getMessage());
             }
         }
-        return new LocalModels(services, problems);
+        for (String gone : new ArrayList<>(fingerprints.keySet())) {
+            if (!now.containsKey(gone)) {
+                changed.add(gone);
+                fingerprints.remove(gone);
+                nextProblems.remove(gone);
+                ModelService removed = nextServices.remove(gone);
+                if (removed != null) {
+                    retire(removed);
+                    LOG.info("model {} removed: its folder is gone", gone);
+                }
+            }
+        }
+        services = Map.copyOf(nextServices);
+        problems = Map.copyOf(nextProblems);
+        return changed;
+    }
+
+    private void retire(ModelService service) {
+        housekeeping.schedule(service::close, RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Names, sizes and modification times of every file in the folder. */
+    private static String fingerprint(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            StringBuilder fp = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                fp.append(folder.relativize(f)).append(':').append(Files.size(f)).append(':').append(Files.getLastModifiedTime(f).toMillis())
+                        .append(';');
+            }
+            return fp.toString();
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
     }
 
     public Map<String, ModelService> services() {
         return services;
     }
 
-    /** Folder → why it is not served. */
+    /** Folder → why it is not served (or, for an edit that does not load, why its previous version still is). */
     public Map<String, String> problems() {
         return problems;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        services.values().forEach(ModelService::close);
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.playerlens.local.metrics.LiveMetrics;
 import io.playerlens.local.metrics.LocalIngestMetrics;
 import io.playerlens.local.metrics.LocalOffersMetrics;
 import io.playerlens.local.models.LocalModels;
+import io.playerlens.local.models.LocalPlacements;
 import io.playerlens.offers.OfferServedLog;
 import io.playerlens.offers.OffersHandler;
 import io.playerlens.profile.ProfileHandler;
@@ -119,6 +120,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.archiver = archiver;
     }
 
+    /** How often `up` looks for edits of the model folders and placements.json (they are served without a restart). */
+    public static final java.time.Duration MODELS_RECHECK = java.time.Duration.ofMillis(500);
+
     /** Firehose's buffer interval, locally: how long archived records wait before their file appears. */
     public static final java.time.Duration ARCHIVE_BUFFER = java.time.Duration.ofSeconds(60);
 
@@ -132,8 +136,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Writes {@code <work dir>/endpoints.json} (emulator endpoints, table, archive) so the offline jobs find this
-     * stack; removed on close.
+     * Writes {@code <work dir>/endpoints.json} (emulator endpoints, table, archive, gateway and the local games' keys) so
+     * the offline jobs and {@code model try} find this stack; removed on close.
      */
     private void publishEndpoints() {
         ObjectNode endpoints = mapper.createObjectNode();
@@ -142,6 +146,8 @@ public final class LocalPlatform implements AutoCloseable {
         endpoints.put("profiles_table", PROFILES_TABLE);
         endpoints.put("archive", archiveDir(options).toAbsolutePath().toString());
         endpoints.put("gateway", baseUrl().toString());
+        ObjectNode keys = endpoints.putObject("api_keys"); // local keys only, so `model try` asks for offers as the game does
+        options.games().all().forEach(g -> keys.put(g.gameId(), g.apiKey()));
         try {
             java.nio.file.Files.createDirectories(options.workDir());
             java.nio.file.Files.writeString(endpointsFile(), endpoints.toPrettyString());
@@ -151,7 +157,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private Path endpointsFile() {
-        return options.workDir().resolve("endpoints.json");
+        return options.workDir().resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
     }
 
     public static LocalPlatform start(Options options) {
@@ -185,15 +191,16 @@ public final class LocalPlatform implements AutoCloseable {
             ProfileHandler profiles = new ProfileHandler(env, ProfileMetrics.NONE);
             DynamoDbClient dynamo = AwsClients.dynamoDb(env); // as the model Lambdas build it: short timeouts, so an outage is a fallback
             LocalModels models = LocalModels.load(options.modelsDir(),
-                    player -> ProfileStore.features(dynamo, PROFILES_TABLE, player));
+                    player -> ProfileStore.features(dynamo, PROFILES_TABLE, player)).watch(MODELS_RECHECK);
+            LocalPlacements placements = new LocalPlacements(options.modelsDir(), MODELS_RECHECK);
             LocalOffersMetrics offersMetrics = new LocalOffersMetrics();
             LocalArchiver decisions = archiver;
-            OffersHandler offers = new OffersHandler(env, models, new OfferServedLog(decisions::archiveDecision), offersMetrics);
+            OffersHandler offers = new OffersHandler(env, placements, models, new OfferServedLog(decisions::archiveDecision), offersMetrics);
             LocalPlatform[] self = new LocalPlatform[1];
             LocalFeatureJob firstJob = featureJob;
             liveMetrics = new LiveMetrics(metrics, offersMetrics, () -> (self[0] == null ? firstJob : self[0].featureJob).counters()
                     .sum(MetricNames.DEAD_LETTERS), METRICS_RETAINED_SECONDS).start();
-            DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, Placements.parse(placementsJson),
+            DashboardEndpoint dashboard = new DashboardEndpoint(liveMetrics, dynamo, PROFILES_TABLE, models, placements,
                     options.games().first().gameId());
             LocalGateway gateway = LocalGateway.start(options.port(), ApiRoutes.ALL,
                     Map.of(ApiRoute.Backend.EVENT_INGEST, new LocalGateway.Function("playerlens-event-ingest", ingest),
@@ -312,6 +319,7 @@ public final class LocalPlatform implements AutoCloseable {
     public void close() {
         liveMetrics.close();
         gateway.close();
+        models.close();
         archiver.close();
         try {
             java.nio.file.Files.deleteIfExists(endpointsFile());

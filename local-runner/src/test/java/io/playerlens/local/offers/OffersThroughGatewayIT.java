@@ -41,6 +41,7 @@ class OffersThroughGatewayIT {
         placements.put("broken", placement("thrower", 200));
         placements.put("slow", placement("sleeper", 100));
         placements.put("ghost", placement("not-deployed", 100));
+        placements.put("shop", placement("starter-heuristic", 100)); // it does not list "shop": every answer a fallback until promoted
         MAPPER.writeValue(models.resolve("placements.json").toFile(), placements);
         platform = LocalPlatform.start(new LocalPlatform.Options(0, "dev-key", 1, Path.of("target", "it-offers"), 1)
                 .withModelsDir(models));
@@ -58,6 +59,42 @@ class OffersThroughGatewayIT {
         return Map.of("salt", "x", "budget_ms", budget,
                 "default_offers", java.util.List.of(Map.of("offer_id", "starter_pack", "sku", "starter_bundle", "price_cents", 99)),
                 "variants", java.util.List.of(Map.of("variant", "A", "model", model, "weight", 100)));
+    }
+
+    /**
+     * The data scientist's loop on a running stack, no restart, no Java: a folder with an exported ONNX file (the
+     * candidate scorer of the export table: several inputs, a text feature, per-offer scoring), {@code model check},
+     * {@code model promote} — and the game's next requests get it.
+     */
+    @Test
+    void anExportedModel_isServed_fromFolderToOffers_inThreeCommands_withoutARestart() throws Exception {
+        JsonNode before = offers("payer-1", "shop");
+        assertThat(before.get("fallback").asBoolean()).isTrue();
+
+        Path models = platform.options().modelsDir();
+        Path folder = Files.createDirectories(models.resolve("exported"));
+        Files.copy(Path.of("..", "model-runtime", "src", "test", "resources", "exports", "candidate_scorer.onnx"), folder.resolve("model.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(folder.resolve("model.json"), """
+                {"name": "exported", "version": "1", "placements": ["shop"], "type": "onnx", "model_file": "model.onnx",
+                 "features": [{"name": "purchases_total", "missing": 0, "input": "player"},
+                              {"name": "spend_total_cents", "missing": 0, "input": "player"},
+                              {"name": "platform", "missing": "unknown"}, {"offer": "offer_id"}],
+                 "offers": [{"offer_id": "starter_pack", "sku": "starter_bundle", "price_cents": 99},
+                            {"offer_id": "gems_500", "sku": "gems_500", "price_cents": 499},
+                            {"offer_id": "vip_bundle", "sku": "vip_month", "price_cents": 1999}],
+                 "output": {"name": "probabilities", "per_offer": true, "class": 1},
+                 "top_k": 2, "latency_budget_ms": 50, "default_offers": ["starter_pack"]}""");
+        assertThat(io.playerlens.local.cli.PlayerlensCli.run("model", "check", "exported", "--models-dir", models.toString())).isZero();
+        assertThat(io.playerlens.local.cli.PlayerlensCli.run("model", "promote", "exported", "--placement", "shop", "--traffic", "100",
+                "--models-dir", models.toString())).isZero();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode after = offers("payer-1", "shop");
+            assertThat(after.get("model").asText()).isEqualTo("exported");
+            assertThat(after.get("fallback").asBoolean()).as(after.toString()).isFalse();
+            assertThat(after.get("offers")).extracting(o -> o.get("offer_id").asText()).containsExactly("vip_bundle", "gems_500");
+        });
     }
 
     private static void writeModel(Path folder, String name, String className, int budget) throws IOException {

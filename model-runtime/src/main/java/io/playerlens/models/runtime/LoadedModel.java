@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** A model folder loaded and ready: descriptor, model, and the ranking every request goes through. */
 public final class LoadedModel {
@@ -60,6 +61,22 @@ public final class LoadedModel {
                 .sorted(Comparator.comparingDouble(ScoredOffer::score).reversed())
                 .limit(descriptor.topK())
                 .toList();
+    }
+
+    /** Every candidate's score, unsorted and uncut, as the model gives them: what a notebook's predictions compare with. */
+    public List<ScoredOffer> scores(ModelInput input) throws Exception {
+        return model.score(input);
+    }
+
+    /** Releases the model's resources (an ONNX session); a Java model has none. */
+    public void close() {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(LoadedModel.class).warn("closing model {} failed", descriptor.name(), e);
+            }
+        }
     }
 
     public ModelDescriptor descriptor() {

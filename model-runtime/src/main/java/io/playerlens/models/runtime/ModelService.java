@@ -38,6 +38,12 @@ public final class ModelService {
         });
     }
 
+    /** Stops its threads and releases the model (an ONNX session's native memory); for a model replaced or removed. */
+    public void close() {
+        inference.shutdown();
+        model.close();
+    }
+
     public ModelDescriptor descriptor() {
         return model.descriptor();
     }
