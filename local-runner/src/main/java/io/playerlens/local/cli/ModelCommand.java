@@ -273,7 +273,7 @@ final class ModelCommand {
             }
             System.out.println(placement + ": " + Promotion.describe(promoted.get(placement)) + "   (was: " + Promotion.describe(was.get(placement)) + ")");
             System.out.println("locally: a running ./playerlens up serves the new split within a second; on AWS: ./playerlens cdk deploy"
-                    + " PlayerlensModel-" + name + " (its stack registers the variant; the offers API reads it within its placements TTL)");
+                    + " 'PlayerlensModel-*' (each model stack registers its own weight; the offers API reads them within its placements TTL)");
             return 0;
         }
     }
