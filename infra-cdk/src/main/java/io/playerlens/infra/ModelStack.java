@@ -90,7 +90,7 @@ public final class ModelStack extends software.amazon.awscdk.Stack {
             String id = registration == props.registrations().get(0) ? "Registration" : "Registration-" + registration.placement();
             StringParameter.Builder.create(this, id)
                     .parameterName(PlacementParameters.variant(registration.placement(), props.model()))
-                    .stringValue(Placements.variantJson(new Placement.Variant(registration.variant(), props.model(), registration.weight()))
+                    .stringValue(Placements.variantJson(new Placement.Variant(registration.variant(), props.model(), registration.weight(), registration.shadow()))
                             .toString())
                     .build();
         }

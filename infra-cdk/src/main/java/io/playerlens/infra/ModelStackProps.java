@@ -9,8 +9,11 @@ import java.util.List;
  */
 public record ModelStackProps(String model, List<Registration> registrations, int latencyBudgetMillis, int memoryMb) {
 
-    /** The model as one variant of a placement's split. */
-    public record Registration(String placement, String variant, int weight) {
+    /** The model as one variant of a placement's split, or as a shadow (scored and logged, never served; weight 0). */
+    public record Registration(String placement, String variant, int weight, boolean shadow) {
+        public Registration(String placement, String variant, int weight) {
+            this(placement, variant, weight, false);
+        }
     }
 
     public static Builder model(String model) {
@@ -30,6 +33,11 @@ public record ModelStackProps(String model, List<Registration> registrations, in
 
         public Builder register(String placement, String variant, int weight) {
             registrations.add(new Registration(placement, variant, weight));
+            return this;
+        }
+
+        public Builder registerShadow(String placement, String variant) {
+            registrations.add(new Registration(placement, variant, 0, true));
             return this;
         }
 

@@ -45,7 +45,11 @@ final class Models {
                 ModelStackProps.model(name).latencyBudgetMillis((int) model.descriptor().latencyBudget().toMillis())));
         for (Placement placement : check.placements().all().values()) {
             for (Placement.Variant variant : placement.variants()) {
-                builders.get(variant.model()).register(placement.name(), variant.variant(), variant.weight());
+                if (variant.shadow()) {
+                    builders.get(variant.model()).registerShadow(placement.name(), variant.variant());
+                } else {
+                    builders.get(variant.model()).register(placement.name(), variant.variant(), variant.weight());
+                }
             }
         }
         return builders.values().stream().map(ModelStackProps.Builder::build).toList();

@@ -42,6 +42,18 @@ class ModelsTest {
     }
 
     @Test
+    void aShadowVariant_isRegisteredAsAShadow() throws Exception {
+        copyModel("starter-heuristic", "starter-heuristic");
+        copyModel("store-logreg", "store-logreg");
+        placements("""
+                {"store": {"default_offers": [{"offer_id": "starter_pack", "sku": "s", "price_cents": 99}],
+                  "variants": [{"variant": "A", "model": "starter-heuristic", "weight": 100},
+                               {"variant": "S", "model": "store-logreg", "shadow": true}]}}""");
+
+        assertThat(Models.props(dir).get(1).registrations()).containsExactly(new ModelStackProps.Registration("store", "S", 0, true));
+    }
+
+    @Test
     void everyInconsistency_isNamed_atSynth() throws Exception {
         copyModel("starter-heuristic", "renamed-folder");
         placements("""

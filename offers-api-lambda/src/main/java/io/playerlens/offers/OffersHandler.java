@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playerlens.contracts.event.ServerEvents;
 import io.playerlens.contracts.event.Unicode;
 import io.playerlens.contracts.offers.FallbackReason;
 import io.playerlens.contracts.offers.ModelAnswer;
@@ -22,6 +23,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -43,6 +50,8 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final OfferServedLog log;
     private final OffersMetrics metrics;
     private final Clock clock;
+    /** Shadow variants are asked in parallel with the served one; threads are made when first needed (not at snapshot). */
+    private final ExecutorService shadowInvocations;
 
     /**
      * The Lambda runtime's constructor: placements from the SSM registry (read at request time: SnapStart snapshots
@@ -86,6 +95,11 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     OffersHandler(OffersConfig config, ModelInvoker models, OfferServedLog log, OffersMetrics metrics, Clock clock) {
+        this.shadowInvocations = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "offers-shadow");
+            t.setDaemon(true);
+            return t;
+        });
         this.config = config;
         this.models = models;
         this.log = log;
@@ -122,14 +136,11 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return respond(player, placement, none, ModelAnswer.failed("none", null, FallbackReason.NO_MODEL), started);
             }
             Placement.Variant variant = assigned.get();
-            ModelAnswer answer;
-            try {
-                answer = models.invoke(variant.model(), player.key(), placement.name(), placement.budget());
-            } catch (RuntimeException e) {
-                LOG.error("request {}: model invoker failed for {}", requestId, variant.model(), e);
-                answer = ModelAnswer.failed(variant.model(), null, FallbackReason.MODEL_ERROR);
-            }
-            return respond(player, placement, variant, answer, started);
+            List<Shadow> shadows = startShadows(placement, variant, player, requestId);
+            ModelAnswer answer = invoke(variant, player, placement, requestId);
+            APIGatewayV2HTTPResponse response = respond(player, placement, variant, answer, started);
+            logShadows(shadows, player, placement, started);
+            return response;
         } catch (PlayerRequest.Refused refused) {
             return refused.response();
         } catch (RuntimeException e) {
@@ -142,6 +153,56 @@ public final class OffersHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return HttpResponses.error(500, "internal error; request id " + requestId);
         } finally {
             metrics.flush();
+        }
+    }
+
+    private ModelAnswer invoke(Placement.Variant variant, PlayerRequest player, Placement placement, String requestId) {
+        try {
+            return models.invoke(variant.model(), player.key(), placement.name(), placement.budget());
+        } catch (RuntimeException e) {
+            LOG.error("request {}: model invoker failed for {}", requestId, variant.model(), e);
+            return ModelAnswer.failed(variant.model(), null, FallbackReason.MODEL_ERROR);
+        }
+    }
+
+    private record Shadow(Placement.Variant variant, Future<ModelAnswer> answer) {
+    }
+
+    /** The placement's shadow variants, asked at the same time as the served one (a served model is never its own shadow). */
+    private List<Shadow> startShadows(Placement placement, Placement.Variant served, PlayerRequest player, String requestId) {
+        List<Shadow> shadows = new java.util.ArrayList<>();
+        for (Placement.Variant shadow : placement.shadows()) {
+            if (!shadow.model().equals(served.model())) {
+                shadows.add(new Shadow(shadow, shadowInvocations.submit(() -> invoke(shadow, player, placement, requestId))));
+            }
+        }
+        return shadows;
+    }
+
+    /**
+     * Logs each shadow's decision ({@code shadow: true}) once the response is built. A shadow still running gets until
+     * the placement's budget from the request's start, never longer: a shadow slower than the served model can delay the
+     * response by the difference, within the budget the game already allows.
+     */
+    private void logShadows(List<Shadow> shadows, PlayerRequest player, Placement placement, long started) {
+        for (Shadow shadow : shadows) {
+            ModelAnswer answer;
+            long remainingNanos = placement.budget().toNanos() - (System.nanoTime() - started);
+            try {
+                answer = shadow.answer().get(Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                shadow.answer().cancel(true);
+                answer = ModelAnswer.failed(shadow.variant().model(), null, FallbackReason.MODEL_TIMEOUT);
+            } catch (ExecutionException e) {
+                answer = ModelAnswer.failed(shadow.variant().model(), null, FallbackReason.MODEL_ERROR);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answer = ModelAnswer.failed(shadow.variant().model(), null, FallbackReason.MODEL_TIMEOUT);
+            }
+            boolean failed = !answer.succeeded();
+            log.log(ServerEvents.offerServed(player.gameId(), player.playerId(), placement.name(), shadow.variant().model(), answer.modelVersion(),
+                    shadow.variant().variant(), failed ? List.of() : answer.offers(), failed, answer.failure(), true, clock.millis()));
+            metrics.shadow(shadow.variant().model(), shadow.variant().variant(), failed, answer.failure());
         }
     }
 

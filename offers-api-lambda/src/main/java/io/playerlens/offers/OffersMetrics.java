@@ -18,6 +18,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public interface OffersMetrics {
     void served(String model, String variant, boolean fallback, String reason, double millis);
 
+    /** Counts a shadow variant's decision (scored and logged, not served). */
+    default void shadow(String model, String variant, boolean failed, String reason) {
+    }
+
     /** Counts a cold start (once per container; Powertools' {@code ColdStart} metric on Lambda). */
     default void coldStart(com.amazonaws.services.lambda.runtime.Context context) {
     }
@@ -42,6 +46,16 @@ public interface OffersMetrics {
             metrics.flushSingleMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS, NAMESPACE, byModel);
             if (fallback) {
                 metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE,
+                        DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model, DIMENSION_REASON, reason));
+            }
+        }
+
+        @Override
+        public void shadow(String model, String variant, boolean failed, String reason) {
+            metrics.flushSingleMetric(io.playerlens.contracts.metrics.MetricNames.OFFERS_SHADOWED, 1, MetricUnit.COUNT, NAMESPACE,
+                    DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model));
+            if (failed) {
+                metrics.flushSingleMetric(io.playerlens.contracts.metrics.MetricNames.OFFERS_SHADOW_FAILED, 1, MetricUnit.COUNT, NAMESPACE,
                         DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model, DIMENSION_REASON, reason));
             }
         }

@@ -45,8 +45,12 @@ class OffersHandlerTest {
     }
 
     private OffersHandler handler(ModelInvoker models) {
+        return handler(models, PLACEMENTS);
+    }
+
+    private OffersHandler handler(ModelInvoker models, String placements) {
         OffersConfig config = OffersConfig.fromEnv(Map.of(EnvVars.API_KEY_HASHES, "space-race:" + ApiKeys.sha256Hex("k1"),
-                EnvVars.PLACEMENTS_JSON, PLACEMENTS));
+                EnvVars.PLACEMENTS_JSON, placements));
         return new OffersHandler(config, models, new OfferServedLog(decisions::add), metrics, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -85,6 +89,57 @@ class OffersHandlerTest {
         assertThat(served.get("game_id").asText()).isEqualTo("space-race");
         assertThat(served.get("props").get("offers").get(0).asText()).isEqualTo("gems_500");
         assertThat(served.get("props").get("variant").asText()).isEqualTo("A");
+    }
+
+    private static final String WITH_SHADOWS = """
+            {"store": {"salt": "s1", "budget_ms": 400,
+              "default_offers": [{"offer_id": "starter_pack", "sku": "starter", "price_cents": 99}],
+              "variants": [{"variant": "A", "model": "the-model", "weight": 100},
+                           {"variant": "S1", "model": "candidate", "shadow": true},
+                           {"variant": "S2", "model": "broken-candidate", "shadow": true},
+                           {"variant": "S3", "model": "slow-candidate", "shadow": true}]}}""";
+
+    @Test
+    void shadowVariants_scoreEveryRequest_areLogged_andNeverServed_norDelayPastTheBudget() throws Exception {
+        Offer vip = new Offer("vip_bundle", "vip_month", 1999);
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        ModelInvoker models = (model, player, placement, budget) -> switch (model) {
+            case "the-model" -> ModelAnswer.ok(model, "7", List.of(new ScoredOffer(GEMS, 0.8)));
+            case "candidate" -> ModelAnswer.ok(model, "2", List.of(new ScoredOffer(vip, 0.9)));
+            case "broken-candidate" -> throw new IllegalStateException("bug in the candidate");
+            default -> {
+                try {
+                    released.await(); // far slower than the budget: only the request's deadline ends its wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield ModelAnswer.ok(model, "1", List.of(new ScoredOffer(vip, 0.1)));
+            }
+        };
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse response = handler(models, WITH_SHADOWS).handleRequest(request("p-1", "store"), null);
+        double tookMs = (System.nanoTime() - started) / 1e6;
+        released.countDown();
+
+        JsonNode body = body(response);
+        assertThat(body.get("model").asText()).isEqualTo("the-model");
+        assertThat(body.get("offers")).extracting(o -> o.get("offer_id").asText()).containsExactly("gems_500");
+        assertThat(tookMs).as("the slow shadow is cut at the placement's 400 ms budget (generous bound for a busy machine)").isLessThan(5_000);
+        assertThat(decisions).hasSize(4);
+        Map<String, JsonNode> byVariant = new HashMap<>();
+        for (String line : decisions) {
+            JsonNode props = MAPPER.readTree(line).get("props");
+            byVariant.put(props.get("variant").asText(), props);
+        }
+        assertThat(byVariant.get("A").has("shadow")).isFalse();
+        assertThat(byVariant.get("S1").get("shadow").asBoolean()).isTrue();
+        assertThat(byVariant.get("S1").get("offers").get(0).asText()).isEqualTo("vip_bundle");
+        assertThat(byVariant.get("S1").get("fallback").asBoolean()).isFalse();
+        assertThat(byVariant.get("S2").get("fallback").asBoolean()).isTrue();
+        assertThat(byVariant.get("S2").get("reason").asText()).isEqualTo(FallbackReason.MODEL_ERROR);
+        assertThat(byVariant.get("S2").get("offers")).as("nothing was served on a shadow's behalf").isEmpty();
+        assertThat(byVariant.get("S3").get("reason").asText()).isEqualTo(FallbackReason.MODEL_TIMEOUT);
+        assertThat(metrics.fallbackReasons).as("a shadow's failure is not the game's fallback").isEmpty();
     }
 
     private void assertFallback(String reason) throws Exception {

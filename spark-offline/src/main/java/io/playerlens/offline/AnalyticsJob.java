@@ -9,12 +9,16 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Daily KPIs per game and event day (UTC) to Parquet: DAU, sessions, playtime, revenue, paying users, ARPDAU,
- * conversion, D1/D7 retention of the players first seen that day, and per model the offer impressions and the
- * clicks and purchases attributed to them (the player's latest impression of that offer in the 24 h before).
+ * conversion, D1/D7 retention of the players first seen that day, per model the offer impressions and the
+ * clicks and purchases attributed to them (the player's latest impression of that offer in the 24 h before), and per
+ * placement, model and variant — shadows included — the decisions the offers API logged ({@code offer_served}): how
+ * many, the fallback share, and how often the player bought the decision's top offer within 24 h. For a served variant
+ * that is its conversion; for a shadow (never shown) it is how often its first choice was what the player bought anyway,
+ * the comparison to make before giving it traffic.
  */
 public final class AnalyticsJob {
     /** The two tables written. */
-    public record Result(Dataset<Row> dailyKpis, Dataset<Row> offersByModel, double seconds) {
+    public record Result(Dataset<Row> dailyKpis, Dataset<Row> offersByModel, Dataset<Row> decisionsByVariant, double seconds) {
     }
 
     private final SparkSession spark;
@@ -30,7 +34,9 @@ public final class AnalyticsJob {
         progress.step("reading the archive " + archive + " for event days " + from + " to " + to);
         // Cached: both tables read it; without the cache each would parse the archive and shuffle again. (The view
         // itself, not a projection of it: Spark 3.5 fails to re-map a cached projection of a sorted plan.)
-        Dataset<Row> events = PlayerEventsView.register(spark, new EventArchive(spark, archive).events(from, to)).cache();
+        Dataset<Row> raw = new EventArchive(spark, archive).events(from, to);
+        raw.where("type = '" + io.playerlens.contracts.event.ServerEventTypes.OFFER_SERVED + "'").createOrReplaceTempView("served_lines");
+        Dataset<Row> events = PlayerEventsView.register(spark, raw).cache();
         events.createOrReplaceTempView(PlayerEventsView.VIEW);
         spark.sql("SELECT *, to_date(timestamp_millis(ts)) AS dt FROM " + PlayerEventsView.VIEW).createOrReplaceTempView("dated_events");
         progress.step("computing daily KPIs");
@@ -80,12 +86,36 @@ public final class AnalyticsJob {
                 "  CAST(SUM(CASE WHEN type = 'purchase' AND ts - shown_at <= 86400000 THEN 1 ELSE 0 END) AS BIGINT) AS purchases",
                 "FROM attributed WHERE shown_by IS NOT NULL",
                 "GROUP BY game_id, dt, shown_by ORDER BY game_id, dt, model"));
+        // Decisions are logged at least once (Firehose may deliver a batch twice): one per event id.
+        Dataset<Row> decisions = spark.sql(String.join("\n",
+                "WITH decisions AS (",
+                "  SELECT event_id, game_id, player_id, ts, to_date(timestamp_millis(ts)) AS dt, props['placement'] AS placement,",
+                "    props['model'] AS model, props['variant'] AS variant, COALESCE(props['shadow'] = 'true', false) AS shadow,",
+                "    props['fallback'] = 'true' AS fallback, get_json_object(props['offers'], '$[0]') AS top_offer",
+                "  FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY received_at) AS copy FROM served_lines) WHERE copy = 1),",
+                "purchases AS (",
+                "  SELECT game_id, player_id, ts, COALESCE(props['offer_id'], props['sku']) AS offer FROM dated_events WHERE type = 'purchase'),",
+                "outcomes AS (",
+                "  SELECT d.event_id, FIRST(d.game_id) AS game_id, FIRST(d.dt) AS dt, FIRST(d.placement) AS placement, FIRST(d.model) AS model,",
+                "    FIRST(d.variant) AS variant, FIRST(d.shadow) AS shadow, FIRST(d.fallback) AS fallback, COUNT(p.ts) > 0 AS bought",
+                "  FROM decisions d LEFT JOIN purchases p ON p.game_id = d.game_id AND p.player_id = d.player_id AND p.offer = d.top_offer",
+                "    AND p.ts > d.ts AND p.ts <= d.ts + 86400000",
+                "  GROUP BY d.event_id)",
+                "SELECT game_id, dt, placement, model, variant, shadow, CAST(COUNT(*) AS BIGINT) AS decisions,",
+                "  CAST(SUM(CASE WHEN fallback THEN 1 ELSE 0 END) AS BIGINT) AS fallbacks,",
+                "  SUM(CASE WHEN fallback THEN 1 ELSE 0 END) / COUNT(*) AS fallback_share,",
+                "  CAST(SUM(CASE WHEN bought THEN 1 ELSE 0 END) AS BIGINT) AS top_offer_bought_24h,",
+                "  SUM(CASE WHEN bought THEN 1 ELSE 0 END) / COUNT(*) AS top_offer_bought_share",
+                "FROM outcomes GROUP BY game_id, dt, placement, model, variant, shadow",
+                "ORDER BY game_id, dt, placement, shadow, variant"));
         kpis.write().mode(SaveMode.Overwrite).parquet(out.resolve("daily_kpis").toString());
         offers.write().mode(SaveMode.Overwrite).parquet(out.resolve("offers_by_model").toString());
+        decisions.write().mode(SaveMode.Overwrite).parquet(out.resolve("decisions_by_variant").toString());
         events.unpersist();
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.step(String.format("daily KPIs and offers by model written to %s in %.1f s", out, seconds));
+        progress.step(String.format("daily KPIs, offers by model and decisions by variant written to %s in %.1f s", out, seconds));
         return new Result(spark.read().parquet(out.resolve("daily_kpis").toString()),
-                spark.read().parquet(out.resolve("offers_by_model").toString()), seconds);
+                spark.read().parquet(out.resolve("offers_by_model").toString()),
+                spark.read().parquet(out.resolve("decisions_by_variant").toString()), seconds);
     }
 }

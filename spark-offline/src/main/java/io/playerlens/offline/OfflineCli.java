@@ -71,6 +71,7 @@ public final class OfflineCli {
                 AnalyticsJob.Result result = new AnalyticsJob(spark, new Progress(System.out)).run(window.archive, window.from(), window.to(), window.out("analytics"));
                 result.dailyKpis().show(50, false);
                 result.offersByModel().show(50, false);
+                result.decisionsByVariant().show(50, false);
             }
             return 0;
         }

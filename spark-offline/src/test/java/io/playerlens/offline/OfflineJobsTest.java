@@ -59,6 +59,47 @@ class OfflineJobsTest extends SparkJobTest {
     }
 
     @Test
+    void analytics_decisionsPerVariant_shadowsIncluded_withTheirTopOfferBoughtWithin24h(@TempDir Path dir) throws Exception {
+        TestArchive archive = new TestArchive(dir.resolve("archive"), 5);
+        long t0 = java.time.Instant.parse("2026-11-20T10:00:00Z").toEpochMilli();
+        List<ObjectNode> lines = new java.util.ArrayList<>();
+        java.util.function.BiFunction<String, String, io.playerlens.contracts.offers.ScoredOffer> offer = (id, sku) ->
+                new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer(id, sku, 99), 0.5);
+        for (int p = 0; p < 10; p++) {
+            String player = "player-" + p;
+            lines.add(io.playerlens.contracts.event.ServerEvents.offerServed(TestArchive.GAME, player, "store", "store-logreg", "1", "A",
+                    List.of(offer.apply("gems_500", "gems_500")), false, null, t0 + p));
+            lines.add(io.playerlens.contracts.event.ServerEvents.offerServed(TestArchive.GAME, player, "store", "candidate", "1", "S",
+                    p < 8 ? List.of(offer.apply("vip_bundle", "vip_bundle")) : List.of(), p >= 8, p >= 8 ? "model_timeout" : null, true, t0 + p));
+        }
+        archive.archive(lines, t0 + 100);
+        archive.archive(lines.subList(0, 2), t0 + 200); // a Firehose retry: the same decisions twice
+        for (int p = 0; p < 3; p++) { // three players buy the shadow's first choice within 24 h, one buys it two days later
+            archive.archive(List.of(archive.event("player-" + p, null, "purchase", t0 + 3_600_000L, "sku", "vip_bundle", "price_cents", 1999,
+                    "currency", "USD")), t0 + 3_600_500L);
+        }
+        archive.archive(List.of(archive.event("player-5", null, "purchase", t0 + 2 * 86_400_000L, "sku", "vip_bundle", "price_cents", 1999,
+                "currency", "USD")), t0 + 2 * 86_400_000L + 500);
+        archive.archive(List.of(archive.event("player-9", null, "purchase", t0 + 60_000L, "sku", "gems_500", "price_cents", 499,
+                "currency", "USD")), t0 + 60_500L);
+        archive.flush();
+
+        AnalyticsJob.Result result = new AnalyticsJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(), FROM, TO, dir.resolve("out"));
+        Map<String, Row> byVariant = result.decisionsByVariant().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<String>getAs("variant"), r -> r));
+        assertThat(byVariant).containsOnlyKeys("A", "S");
+        Row served = byVariant.get("A");
+        assertThat((boolean) served.getAs("shadow")).isFalse();
+        assertThat((long) served.getAs("decisions")).as("each decision once, retries deduplicated").isEqualTo(10);
+        assertThat((long) served.getAs("top_offer_bought_24h")).isEqualTo(1);
+        Row shadow = byVariant.get("S");
+        assertThat((boolean) shadow.getAs("shadow")).isTrue();
+        assertThat((long) shadow.getAs("decisions")).isEqualTo(10);
+        assertThat((long) shadow.getAs("fallbacks")).isEqualTo(2);
+        assertThat((long) shadow.getAs("top_offer_bought_24h")).as("bought within 24 h; the purchase two days later does not count").isEqualTo(3);
+    }
+
+    @Test
     void trainingSet_featuresAreAsOfTheImpression_neverAfter(@TempDir Path dir) throws Exception {
         TestArchive archive = new TestArchive(dir.resolve("archive"), 31).play(25, 3);
         TrainingSetJob.Result result = new TrainingSetJob(spark, Progress.quiet()).run(dir.resolve("archive").toString(), FROM, TO,

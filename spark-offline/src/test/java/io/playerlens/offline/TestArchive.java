@@ -138,6 +138,11 @@ final class TestArchive {
         writer.append(Instant.ofEpochMilli(arrival), codec.encode(bytes, 0, bytes.length));
     }
 
+    /** Closes the files written so far (the archive's objects appear). */
+    void flush() {
+        writer.flush();
+    }
+
     /** An erasure of {@code player} written by the platform at {@code at}, as the profile API writes it. */
     void erase(String player, long at) {
         ObjectNode e = event(player, null, "player_erased", at, "requested_by", GAME);

@@ -40,10 +40,23 @@ public final class ServerEvents {
     public static ObjectNode offerServed(String gameId, String playerId, String placement, String model, String version, String variant,
                                          java.util.List<io.playerlens.contracts.offers.ScoredOffer> offers, boolean fallback, String reason,
                                          long nowMillis) {
+        return offerServed(gameId, playerId, placement, model, version, variant, offers, fallback, reason, false, nowMillis);
+    }
+
+    /**
+     * The same for a shadow variant's decision ({@code shadow: true}): what its model would have served; {@code offers}
+     * empty when it could not answer ({@code fallback: true} and the reason: nothing was served on its behalf).
+     */
+    public static ObjectNode offerServed(String gameId, String playerId, String placement, String model, String version, String variant,
+                                         java.util.List<io.playerlens.contracts.offers.ScoredOffer> offers, boolean fallback, String reason,
+                                         boolean shadow, long nowMillis) {
         ObjectNode e = create(ServerEventTypes.OFFER_SERVED, playerId, gameId, nowMillis);
         ObjectNode props = props(e);
         props.put("placement", placement).put("model", model).put("model_version", version).put("variant", variant)
                 .put("fallback", fallback);
+        if (shadow) {
+            props.put("shadow", true);
+        }
         if (reason != null) {
             props.put("reason", reason);
         }

@@ -46,6 +46,9 @@ public final class MetricNames {
     public static final String OFFERS_SERVED = "OffersServed";
     /** Dimension reason: a FallbackReason. */
     public static final String OFFERS_FALLBACK = "OffersFallback";
+    /** A shadow variant's decision, logged and never served (dimensions: service, model; failures also reason). */
+    public static final String OFFERS_SHADOWED = "OffersShadowed";
+    public static final String OFFERS_SHADOW_FAILED = "OffersShadowFailed";
     /** Dimension model. */
     public static final String OFFERS_LATENCY_MS = "OffersLatency";
 

@@ -39,8 +39,14 @@ public final class Placement {
         return defaultOffers;
     }
 
+    /** Every variant, shadows included. */
     public List<Variant> variants() {
         return variants;
+    }
+
+    /** The shadow variants: scored and logged on every request, never served. */
+    public List<Variant> shadows() {
+        return variants.stream().filter(Variant::shadow).collect(java.util.stream.Collectors.toList());
     }
 
     /** The same placement with other variants (the registry's, on AWS). */
@@ -72,16 +78,33 @@ public final class Placement {
                 + variants + "]";
     }
 
-    /** One arm of the split: a variant name, the model serving it, and its share of the placement's players in percent. */
+    /**
+     * One arm of the split: a variant name, the model serving it, and its share of the placement's players in percent;
+     * or a shadow (weight 0): its model scores every request of the placement and its decision is logged
+     * ({@code offer_served} with {@code shadow: true}), but it is never served.
+     */
     public static final class Variant {
         private final String variant;
         private final String model;
         private final int weight;
+        private final boolean shadow;
 
         public Variant(String variant, String model, int weight) {
+            this(variant, model, weight, false);
+        }
+
+        public Variant(String variant, String model, int weight, boolean shadow) {
+            if (shadow && weight != 0) {
+                throw new IllegalArgumentException("a shadow variant serves no players: its weight is 0");
+            }
             this.variant = variant;
             this.model = model;
             this.weight = weight;
+            this.shadow = shadow;
+        }
+
+        public boolean shadow() {
+            return shadow;
         }
 
         public String variant() {
@@ -105,17 +128,17 @@ public final class Placement {
                 return false;
             }
             Variant that = (Variant) o;
-            return weight == that.weight && variant.equals(that.variant) && model.equals(that.model);
+            return weight == that.weight && shadow == that.shadow && variant.equals(that.variant) && model.equals(that.model);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(variant, model, weight);
+            return Objects.hash(variant, model, weight, shadow);
         }
 
         @Override
         public String toString() {
-            return "Variant[variant=" + variant + ", model=" + model + ", weight=" + weight + "]";
+            return "Variant[variant=" + variant + ", model=" + model + ", weight=" + weight + (shadow ? ", shadow" : "") + "]";
         }
     }
 }

@@ -37,6 +37,7 @@ public final class Placements {
     public static final String VARIANT = "variant";
     public static final String MODEL = "model";
     public static final String WEIGHT = "weight";
+    public static final String SHADOW = "shadow";
     public static final int DEFAULT_BUDGET_MS = 100;
     public static final int MAX_BUDGET_MS = 1000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -146,6 +147,22 @@ public final class Placements {
         for (JsonNode v : array) {
             String variant = v.path(VARIANT).asText("");
             String model = v.path(MODEL).asText("");
+            boolean shadow = v.path(SHADOW).asBoolean(false);
+            if (shadow) {
+                if (variant.isBlank() || model.isBlank() || (v.has(WEIGHT) && v.get(WEIGHT).asInt(-1) != 0)) {
+                    problems.add(name + ": a shadow variant is {\"" + VARIANT + "\", \"" + MODEL + "\", \"" + SHADOW + "\": true} and serves no"
+                            + " players (no " + WEIGHT + ", or 0)");
+                    continue;
+                }
+                if (!names.add(variant)) {
+                    problems.add(name + ": variant " + variant + " is listed twice");
+                }
+                if (!models.add(model)) {
+                    problems.add(name + ": model " + model + " serves two variants (deploy it under another name for a second arm)");
+                }
+                variants.add(new Placement.Variant(variant, model, 0, true));
+                continue;
+            }
             JsonNode weight = v.path(WEIGHT);
             if (variant.isBlank() || model.isBlank() || !weight.isIntegralNumber() || weight.asInt() < 0 || weight.asInt() > 100) {
                 problems.add(name + ": every variant needs a " + VARIANT + " name, a " + MODEL + " and a " + WEIGHT
@@ -161,7 +178,7 @@ public final class Placements {
             total += weight.asInt();
             variants.add(new Placement.Variant(variant, model, weight.asInt()));
         }
-        if (declared && !variants.isEmpty() && total != 100) {
+        if (declared && variants.stream().anyMatch(v -> !v.shadow()) && total != 100) {
             problems.add(name + ": the variants' weights are percentages and must add up to 100, they add up to " + total);
         }
         return variants;
@@ -187,8 +204,9 @@ public final class Placements {
         return node;
     }
 
-    /** A variant's registration, {@code {"variant", "model", "weight"}}. */
+    /** A variant's registration, {@code {"variant", "model", "weight"}} or {@code {"variant", "model", "shadow": true}}. */
     public static ObjectNode variantJson(Placement.Variant v) {
-        return MAPPER.createObjectNode().put(VARIANT, v.variant()).put(MODEL, v.model()).put(WEIGHT, v.weight());
+        ObjectNode node = MAPPER.createObjectNode().put(VARIANT, v.variant()).put(MODEL, v.model());
+        return v.shadow() ? node.put(SHADOW, true) : node.put(WEIGHT, v.weight());
     }
 }

@@ -240,8 +240,12 @@ final class ModelCommand {
         @Option(names = "--placement", required = true, description = "The placement, e.g. store.")
         String placement;
 
-        @Option(names = "--traffic", required = true, paramLabel = "PERCENT", description = "Its share of the placement's players, 0-100.")
-        int traffic;
+        @Option(names = "--traffic", paramLabel = "PERCENT", description = "Its share of the placement's players, 0-100.")
+        Integer traffic;
+
+        @Option(names = "--shadow", description = "Instead: score and log every request of the placement (offer_served with"
+                + " shadow: true) without serving anyone, to compare with the served models before giving it traffic.")
+        boolean shadow;
 
         @Option(names = "--models-dir", description = "Models folder (default: models/ of the checkout).")
         Path modelsDir;
@@ -253,8 +257,12 @@ final class ModelCommand {
             String before = Files.readString(file);
             JsonNode was = Promotion.mapper().readTree(before);
             com.fasterxml.jackson.databind.node.ObjectNode promoted;
+            if (shadow == (traffic != null)) {
+                System.err.println("give either --traffic PERCENT or --shadow");
+                return 2;
+            }
             try {
-                promoted = Promotion.promote(was, name, placement, traffic);
+                promoted = shadow ? Promotion.shadow(was, name, placement) : Promotion.promote(was, name, placement, traffic);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 1;
@@ -264,7 +272,7 @@ final class ModelCommand {
             List<String> introduced = ModelFolders.check(dir).problems().stream().filter(p -> !already.contains(p)).toList();
             if (!introduced.isEmpty()) {
                 Files.writeString(file, before);
-                System.err.println(file + " left as it was: with " + name + " at " + traffic + " % of " + placement + ":");
+                System.err.println(file + " left as it was: with " + name + (shadow ? " shadowing " : " at " + traffic + " % of ") + placement + ":");
                 introduced.forEach(p -> System.err.println("  - " + p));
                 return 1;
             }

@@ -47,9 +47,10 @@ final class Promotion {
         if (target == null) {
             target = variants.addObject().put(Placements.VARIANT, nextName(names)).put(Placements.MODEL, model);
         }
+        target.remove(Placements.SHADOW); // a shadow promoted to serve players
         List<ObjectNode> others = new ArrayList<>();
         for (JsonNode v : variants) {
-            if (v != target) {
+            if (v != target && !v.path(Placements.SHADOW).asBoolean(false)) {
                 others.add((ObjectNode) v);
             }
         }
@@ -58,6 +59,34 @@ final class Promotion {
         }
         target.put(Placements.WEIGHT, traffic);
         rescale(others, 100 - traffic);
+        return file;
+    }
+
+    /**
+     * Makes the model a shadow of the placement: scored and logged on every request, never served. A model that serves
+     * players there must be taken to 0 % first ({@code --traffic 0}), so nobody's offers change by surprise.
+     */
+    static ObjectNode shadow(JsonNode placementsFile, String model, String placement) {
+        ObjectNode file = placementsFile.deepCopy();
+        JsonNode p = file.get(placement);
+        if (p == null || !p.isObject()) {
+            return promote(placementsFile, model, placement, 0); // the same message for an unknown placement
+        }
+        ArrayNode variants = ((ObjectNode) p).withArray(Placements.VARIANTS);
+        List<String> names = new ArrayList<>();
+        for (JsonNode v : variants) {
+            names.add(v.path(Placements.VARIANT).asText());
+            if (v.path(Placements.MODEL).asText().equals(model)) {
+                if (v.path(Placements.WEIGHT).asInt(0) > 0) {
+                    throw new IllegalArgumentException(model + " serves " + v.path(Placements.WEIGHT).asInt() + " % of " + placement
+                            + "'s players (variant " + v.path(Placements.VARIANT).asText() + "): take it to --traffic 0 first");
+                }
+                ((ObjectNode) v).remove(Placements.WEIGHT);
+                ((ObjectNode) v).put(Placements.SHADOW, true);
+                return file;
+            }
+        }
+        variants.addObject().put(Placements.VARIANT, "shadow-" + model).put(Placements.MODEL, model).put(Placements.SHADOW, true);
         return file;
     }
 
@@ -102,7 +131,7 @@ final class Promotion {
     static String describe(JsonNode placement) {
         List<String> parts = new ArrayList<>();
         placement.path(Placements.VARIANTS).forEach(v -> parts.add(v.path(Placements.VARIANT).asText() + "=" + v.path(Placements.MODEL).asText()
-                + " " + v.path(Placements.WEIGHT).asInt() + "%"));
+                + (v.path(Placements.SHADOW).asBoolean(false) ? " shadow" : " " + v.path(Placements.WEIGHT).asInt() + "%")));
         return String.join(", ", parts);
     }
 

@@ -41,6 +41,17 @@ class PromotionTest {
     }
 
     @Test
+    void aShadow_servesNoOne_andCanBePromotedLater() {
+        JsonNode shadowed = Promotion.shadow(file(50, 50), "candidate", "store");
+        assertThat(Promotion.describe(shadowed.get("store"))).isEqualTo("A=m0 50%, B=m1 50%, shadow-candidate=candidate shadow");
+        assertThat(Placements.parseDeclared(shadowed.toString()).get("store").orElseThrow().shadows()).hasSize(1);
+        JsonNode promoted = Promotion.promote(shadowed, "candidate", "store", 20);
+        assertThat(Promotion.describe(promoted.get("store"))).isEqualTo("A=m0 40%, B=m1 40%, shadow-candidate=candidate 20%");
+        assertThatThrownBy(() -> Promotion.shadow(file(50, 50), "m0", "store")).hasMessage(
+                "m0 serves 50 % of store's players (variant A): take it to --traffic 0 first");
+    }
+
+    @Test
     void mistakes_areNamed() {
         assertThatThrownBy(() -> Promotion.promote(file(100), "m0", "home", 10)).hasMessage(
                 "placement home is not in placements.json; its placements: [store]");
