@@ -20,7 +20,7 @@ import picocli.CommandLine;
 
 /** {@code ./playerlens offline JOB}: the Spark jobs over the raw archive, locally or on EMR with the same jar. */
 @Command(name = "offline", mixinStandardHelpOptions = true, subcommands = {OfflineCli.Analytics.class, OfflineCli.Backfill.class,
-        OfflineCli.TrainingSet.class, OfflineCli.Train.class, OfflineCli.Erase.class, OfflineCli.Generate.class},
+        OfflineCli.TrainingSet.class, OfflineCli.Train.class, OfflineCli.Evaluate.class, OfflineCli.Erase.class, OfflineCli.Generate.class},
         description = "Spark jobs over the raw event archive (raw/dt=YYYY-MM-DD/hour=HH/, see docs/offline.md).")
 public final class OfflineCli {
 
@@ -167,6 +167,32 @@ public final class OfflineCli {
                 TrainJob.Result result = new TrainJob(spark, new Progress(System.out)).run(trainingSet, model, out, seed);
                 System.out.printf("%nPromote with: cp %s/model.onnx %s/model.json %s/ (then ./playerlens model check, and deploy its stack)%n",
                         result.folder(), result.folder(), model);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Scores the point-in-time training set of the window with a model folder and with the models serving its"
+                    + " placements today: AUC, top-k hit rate, log loss; writes evaluation.json.")
+    static final class Evaluate implements Callable<Integer> {
+        @Mixin
+        Window window;
+
+        @Option(names = "--model", required = true, description = "The model to measure (its folder under --models).")
+        String model;
+
+        @Option(names = "--models", defaultValue = "models", description = "Model folders and placements.json (default: ${DEFAULT-VALUE}).")
+        Path models;
+
+        @Override
+        public Integer call() throws Exception {
+            Path out = window.out("evaluate");
+            try (SparkSession spark = OfflineSession.create("evaluate")) {
+                Progress progress = new Progress(System.out);
+                new TrainingSetJob(spark, progress).run(window.archive, window.from(), window.to(), out.resolve("training-set"), offerSkus(models));
+                EvaluateJob.Result result = new EvaluateJob(spark, progress).run(out.resolve("training-set"), models, model, out);
+                System.out.println("report: " + result.report());
             }
             return 0;
         }
