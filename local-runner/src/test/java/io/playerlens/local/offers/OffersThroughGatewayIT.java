@@ -61,6 +61,27 @@ class OffersThroughGatewayIT {
                 "variants", java.util.List.of(Map.of("variant", "A", "model", model, "weight", 100)));
     }
 
+    @Test
+    void modelTry_findsTheRunningStack_printsTheFeatureVector_andWhatTheGameGets() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            exit = io.playerlens.local.cli.PlayerlensCli.run("model", "try", "store-logreg", "--player", "payer-0", "--work-dir",
+                    platform.options().workDir().toString(), "--models-dir", platform.options().modelsDir().toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("feature vector of local-game/payer-0 for store-logreg:")
+                .containsPattern("spend_total_cents\\s+1\\.5\\s+← 1500")
+                .containsPattern("level_max\\s+0\\.0\\s+← absent: its \"missing\" value")
+                .contains("store-logreg (this folder, as on disk) → ")
+                .containsPattern("the game gets \\(GET /v1/players/payer-0/offers\\?placement=store → 200\\): variant [AB], model ");
+    }
+
     /**
      * The data scientist's loop on a running stack, no restart, no Java: a folder with an exported ONNX file (the
      * candidate scorer of the export table: several inputs, a text feature, per-offer scoring), {@code model check},
