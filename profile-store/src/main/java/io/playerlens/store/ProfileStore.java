@@ -48,4 +48,26 @@ public final class ProfileStore {
         long now = System.currentTimeMillis();
         return read(dynamo, table, player).map(profile -> profile.featuresAsOf(now));
     }
+
+    /**
+     * Up to {@code limit} stored profiles (tombstones left out), in the table's scan order: real profiles for a tool to
+     * try a model on ({@code model check --live}). Items it cannot decode are skipped as {@link #read} would report them.
+     */
+    public static java.util.List<StoredProfile> sample(DynamoDbClient dynamo, String table, int limit) {
+        java.util.List<StoredProfile> profiles = new java.util.ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table).limit(Math.min(limit, 500))).items()) {
+            if (profiles.size() >= limit) {
+                break;
+            }
+            if (ProfileItemCodec.isTombstone(item)) {
+                continue;
+            }
+            try {
+                profiles.add(ProfileItemCodec.decode(item));
+            } catch (RuntimeException unreadable) {
+                // not a profile a model would be given either
+            }
+        }
+        return profiles;
+    }
 }

@@ -111,6 +111,14 @@ final class ModelCommand {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the --rows scores here instead of standard output.")
         Path out;
 
+        @Option(names = "--live", paramLabel = "N", description = "Also rank up to N real profiles of the running ./playerlens up: how"
+                + " often each offer comes first, failures, inference time.")
+        Integer live;
+
+        @Option(names = "--work-dir", defaultValue = io.playerlens.contracts.config.Names.LOCAL_WORK_DIR,
+                description = "With --live: the running ./playerlens up's --work-dir (default: ${DEFAULT-VALUE}).")
+        Path workDir;
+
         @Option(names = "--models-dir", description = "Models folder (default: models/ of the checkout).")
         Path modelsDir;
 
@@ -148,9 +156,52 @@ final class ModelCommand {
                             FeatureVectors.assemble(d, sample.getValue()), d.offers()));
                     System.out.printf("  %-11s → %s%n", sample.getKey(), describe(offers));
                 }
+                if (live != null && !liveProfilesOf(model, workDir, live)) {
+                    return 1;
+                }
             }
             return 0;
         }
+    }
+
+    /** Ranks real profiles of the running stack; false when there is none to read. */
+    static boolean liveProfilesOf(LoadedModel model, Path workDir, int limit) throws Exception {
+        Path endpointsFile = workDir.resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
+        if (!Files.exists(endpointsFile)) {
+            System.err.println("--live: no running ./playerlens up found (" + endpointsFile + " is missing)");
+            return false;
+        }
+        JsonNode endpoints = new ObjectMapper().readTree(endpointsFile.toFile());
+        var client = LocalAws.dynamoClient(URI.create(endpoints.path("dynamodb").asText()));
+        List<io.playerlens.store.StoredProfile> profiles = ProfileStore.sample(client, endpoints.path("profiles_table").asText(), limit);
+        ModelDescriptor d = model.descriptor();
+        Map<String, Integer> first = new java.util.TreeMap<>();
+        List<String> failures = new java.util.ArrayList<>();
+        long[] nanos = new long[profiles.size()];
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < profiles.size(); i++) {
+            Map<String, Object> features = profiles.get(i).featuresAsOf(now);
+            long started = System.nanoTime();
+            try {
+                List<ScoredOffer> ranked = model.rank(new ModelInput(profiles.get(i).playerId(), d.placements().get(0), features,
+                        FeatureVectors.assemble(d, features), d.offers()));
+                nanos[i] = System.nanoTime() - started;
+                if (ranked.isEmpty() || ranked.stream().anyMatch(o -> !Double.isFinite(o.score()))) {
+                    failures.add(profiles.get(i).gameId() + "/" + profiles.get(i).playerId() + ": " + ranked);
+                } else {
+                    first.merge(ranked.get(0).offer().offerId(), 1, Integer::sum);
+                }
+            } catch (Exception e) {
+                nanos[i] = System.nanoTime() - started;
+                failures.add(profiles.get(i).gameId() + "/" + profiles.get(i).playerId() + ": " + e);
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("  %d live profiles: first offer %s; %d failed%s%n", profiles.size(), first, failures.size(),
+                profiles.isEmpty() ? "" : String.format("; inference p50 %.1f µs, max %.1f µs", nanos[nanos.length / 2] / 1e3,
+                        nanos[nanos.length - 1] / 1e3));
+        failures.stream().limit(5).forEach(f -> System.out.println("    failed: " + f));
+        return failures.isEmpty();
     }
 
     @Command(name = "try", mixinStandardHelpOptions = true,

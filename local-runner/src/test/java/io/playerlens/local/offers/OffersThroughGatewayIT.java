@@ -61,25 +61,40 @@ class OffersThroughGatewayIT {
                 "variants", java.util.List.of(Map.of("variant", "A", "model", model, "weight", 100)));
     }
 
-    @Test
-    void modelTry_findsTheRunningStack_printsTheFeatureVector_andWhatTheGameGets() throws Exception {
+    private record Cli(int exit, String out) {
+    }
+
+    /** Runs a ./playerlens command line in this JVM, its standard output captured. */
+    private static synchronized Cli cli(String... args) {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.out;
-        int exit;
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            exit = io.playerlens.local.cli.PlayerlensCli.run("model", "try", "store-logreg", "--player", "payer-0", "--work-dir",
-                    platform.options().workDir().toString(), "--models-dir", platform.options().modelsDir().toString());
+            int exit = io.playerlens.local.cli.PlayerlensCli.run(args);
+            return new Cli(exit, captured.toString(java.nio.charset.StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }
-        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(exit).as(out).isZero();
-        assertThat(out).contains("feature vector of local-game/payer-0 for store-logreg:")
+    }
+
+    @Test
+    void modelTry_findsTheRunningStack_printsTheFeatureVector_andWhatTheGameGets() {
+        Cli run = cli("model", "try", "store-logreg", "--player", "payer-0", "--work-dir", platform.options().workDir().toString(),
+                "--models-dir", platform.options().modelsDir().toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("feature vector of local-game/payer-0 for store-logreg:")
                 .containsPattern("spend_total_cents\\s+1\\.5\\s+← 1500")
                 .containsPattern("level_max\\s+0\\.0\\s+← absent: its \"missing\" value")
                 .contains("store-logreg (this folder, as on disk) → ")
                 .containsPattern("the game gets \\(GET /v1/players/payer-0/offers\\?placement=store → 200\\): variant [AB], model ");
+    }
+
+    @Test
+    void modelCheckLive_ranksTheRunningStacksProfiles() {
+        Cli run = cli("model", "check", "store-logreg", "--live", "25", "--work-dir", platform.options().workDir().toString(),
+                "--models-dir", platform.options().modelsDir().toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).containsPattern("  \\d+ live profiles: first offer \\{[a-z_0-9]+=\\d+.*\\}; 0 failed; inference p50");
     }
 
     /**
