@@ -153,6 +153,19 @@ def candidate_scorer(folder):
           helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [None, 2])])
 
 
+def per_offer_propensity(folder):
+    """One propensity model per offer (a common notebook pattern: a binary classifier trained per SKU), skl2onnx with
+    zipmap=False: probabilities float [N, 2]. Inputs: purchases_total, spend_total_cents / 1000."""
+    for offer, weights in {"starter_pack": [-0.9, -0.4], "vip_bundle": [0.6, 0.5]}.items():
+        coefficients = [[-w for w in weights], weights]
+        nodes = [linear_classifier([0, 1], coefficients, [0.2, -0.2]),
+                 helper.make_node("Identity", ["label"], ["output_label"]),
+                 helper.make_node("Identity", ["probability_tensor"], ["output_probability"])]
+        save(folder, "per_offer_" + offer, nodes, [helper.make_tensor_value_info("X", TensorProto.FLOAT, [None, 2])],
+             [helper.make_tensor_value_info("output_label", TensorProto.INT64, [None]),
+              helper.make_tensor_value_info("output_probability", TensorProto.FLOAT, [None, 2])])
+
+
 def main(folder):
     os.makedirs(folder, exist_ok=True)
     sklearn_zipmap(folder, "sklearn_zipmap_strings", OFFERS)
@@ -162,6 +175,7 @@ def main(folder):
     double_input(folder)
     gbdt_binary(folder)
     candidate_scorer(folder)
+    per_offer_propensity(folder)
 
 
 if __name__ == "__main__":

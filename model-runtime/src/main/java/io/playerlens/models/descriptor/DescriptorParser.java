@@ -58,9 +58,19 @@ public final class DescriptorParser {
         List<Offer> offers = OfferJson.readList(json.get("offers"), "offers", problems);
         Set<String> offerIds = new HashSet<>();
         offers.forEach(o -> offerIds.add(o.offerId())); // OfferJson refuses an offer id listed twice
-        Path modelFile = kind == ModelDescriptor.Kind.ONNX ? modelFile(json, folder, problems) : null;
+        java.util.Map<String, Path> offerModelFiles = kind == ModelDescriptor.Kind.ONNX && json.has("model_files")
+                ? offerModelFiles(json, folder, offerIds, problems) : java.util.Map.of();
+        Path modelFile = kind == ModelDescriptor.Kind.ONNX && offerModelFiles.isEmpty() && !json.has("model_files")
+                ? modelFile(json, folder, problems) : null;
+        if (json.has("model_files") && json.has("model_file")) {
+            problems.add("model_file and model_files: give one ONNX file for the model, or one per offer, not both");
+        }
         String className = kind == ModelDescriptor.Kind.JAVA ? text(json, "class", problems) : null;
-        ModelDescriptor.Output output = kind == ModelDescriptor.Kind.ONNX ? output(json, offerIds, features, offers.size(), problems) : null;
+        ModelDescriptor.Output output = kind == ModelDescriptor.Kind.ONNX
+                ? output(json, offerIds, features, offerModelFiles.isEmpty() ? offers.size() : 1, problems) : null;
+        if (!offerModelFiles.isEmpty() && output != null && output.scoring() != ModelDescriptor.Scoring.PER_OFFER) {
+            problems.add("model_files: one model per offer scores that offer alone; set output.per_offer to true (and output.class)");
+        }
         if (kind == ModelDescriptor.Kind.JAVA && features.stream().anyMatch(f -> f.source() == ModelDescriptor.Source.OFFER)) {
             problems.add("features: offer attributes feed ONNX per-offer models; a Java model reads the candidates it is given");
         }
@@ -70,7 +80,7 @@ public final class DescriptorParser {
         if (!problems.isEmpty()) {
             throw new DescriptorException(folder.resolve(FILE).toString(), problems);
         }
-        return new ModelDescriptor(name, version, List.copyOf(placements), kind, modelFile, className, List.copyOf(features),
+        return new ModelDescriptor(name, version, List.copyOf(placements), kind, modelFile, offerModelFiles, className, List.copyOf(features),
                 List.copyOf(offers), output, topK, Duration.ofMillis(budget), List.copyOf(defaults), folder);
     }
 
@@ -208,6 +218,34 @@ public final class DescriptorParser {
             return null;
         }
         return scale;
+    }
+
+    /** {@code "model_files": {"<offer_id>": "<file>.onnx", ...}}: every offer, each with a file of the folder. */
+    private static java.util.Map<String, Path> offerModelFiles(JsonNode json, Path folder, Set<String> offerIds, List<String> problems) {
+        JsonNode files = json.get("model_files");
+        if (!files.isObject() || files.isEmpty()) {
+            problems.add("model_files must be {\"<offer_id>\": \"<file>.onnx\", ...}: one ONNX file per offer");
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Path> byOffer = new java.util.LinkedHashMap<>();
+        files.fields().forEachRemaining(entry -> {
+            if (!offerIds.contains(entry.getKey())) {
+                problems.add("model_files: " + entry.getKey() + " is not in offers");
+                return;
+            }
+            Path file = folder.resolve(entry.getValue().asText(""));
+            if (!entry.getValue().isTextual() || !Files.isRegularFile(file)) {
+                problems.add("model_files: the file of " + entry.getKey() + ", " + entry.getValue() + ", does not exist in " + folder);
+                return;
+            }
+            byOffer.put(entry.getKey(), file);
+        });
+        for (String offer : new java.util.TreeSet<>(offerIds)) {
+            if (!files.has(offer)) {
+                problems.add("model_files: offer " + offer + " has no model file (each offer is scored by its own model)");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(byOffer);
     }
 
     private static Path modelFile(JsonNode json, Path folder, List<String> problems) {

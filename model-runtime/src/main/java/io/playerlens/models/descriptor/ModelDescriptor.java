@@ -13,7 +13,9 @@ import java.util.List;
  * @param version free text, shown in every response
  * @param placements where the model may be served (e.g. {@code store})
  * @param kind ONNX file or Java class
- * @param modelFile the ONNX file (kind ONNX)
+ * @param modelFile the ONNX file (kind ONNX; null when each offer has its own)
+ * @param offerModelFiles one ONNX file per offer, by offer id: a propensity model per offer (per-offer scoring); empty
+ *     otherwise
  * @param className the {@link io.playerlens.models.runtime.OfferModel} class (kind JAVA)
  * @param features what the model reads, in input order: profile features and (per-offer scoring) offer attributes
  * @param offers the candidate offers
@@ -23,7 +25,8 @@ import java.util.List;
  * @param defaultOffers offer ids served when the model cannot answer
  * @param folder where the descriptor was read from
  */
-public record ModelDescriptor(String name, String version, List<String> placements, Kind kind, Path modelFile, String className,
+public record ModelDescriptor(String name, String version, List<String> placements, Kind kind, Path modelFile,
+                              java.util.Map<String, Path> offerModelFiles, String className,
                               List<FeatureInput> features, List<Offer> offers, Output output, int topK, Duration latencyBudget,
                               List<String> defaultOffers, Path folder) {
 

@@ -40,13 +40,12 @@ import java.util.stream.Collectors;
 public final class OnnxOfferModel implements OfferModel, AutoCloseable {
     private static final Set<OnnxJavaType> NUMERIC_INPUTS = Set.of(OnnxJavaType.FLOAT, OnnxJavaType.DOUBLE, OnnxJavaType.INT64, OnnxJavaType.INT32);
 
-    private final OrtSession session;
     private final ModelDescriptor descriptor;
     private final ModelDescriptor.Output output;
-    private final List<Feed> feeds = new ArrayList<>();
     private final List<Offer> outputOffers;
-    private boolean mapOutput;
-    private boolean batchable = true;
+    /** The model's graph; null when each offer has its own ({@link #perOffer}). */
+    private final Graph graph;
+    private final Map<String, Graph> perOffer = new LinkedHashMap<>();
 
     /** One ONNX input and the descriptor features that fill it, in order. */
     private record Feed(String input, OnnxJavaType type, int rank, int[] features) {
@@ -55,209 +54,301 @@ public final class OnnxOfferModel implements OfferModel, AutoCloseable {
     public OnnxOfferModel(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
         this.output = descriptor.output();
-        try {
-            session = OnnxEnvironment.get().createSession(descriptor.modelFile().toString(), new OrtSession.SessionOptions());
-        } catch (OrtException e) {
-            throw new DescriptorException(descriptor.modelFile().toString(), List.of("ONNX Runtime cannot load it: " + e.getMessage()));
-        }
-        List<String> problems = new ArrayList<>();
-        try {
-            planInputs(problems);
-            checkOutput(problems);
-        } catch (OrtException e) {
-            problems.add("ONNX Runtime cannot describe the model's inputs and outputs: " + e.getMessage());
-        }
-        if (!problems.isEmpty()) {
-            closeQuietly();
-            throw new DescriptorException(descriptor.modelFile().toString(), problems);
+        if (descriptor.offerModelFiles().isEmpty()) {
+            graph = load(descriptor.modelFile(), "");
+        } else {
+            graph = null;
+            List<String> problems = new ArrayList<>();
+            for (Map.Entry<String, java.nio.file.Path> file : descriptor.offerModelFiles().entrySet()) {
+                try {
+                    perOffer.put(file.getKey(), load(file.getValue(), file.getValue().getFileName() + " (" + file.getKey() + "): "));
+                } catch (DescriptorException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) {
+                closeQuietly();
+                throw new DescriptorException(descriptor.folder().toString(), problems);
+            }
         }
         outputOffers = output.offers().stream().map(descriptor::offer).toList();
     }
 
-    private void planInputs(List<String> problems) throws OrtException {
-        Map<String, NodeInfo> inputs = session.getInputInfo();
-        Map<String, List<Integer>> fed = new LinkedHashMap<>();
-        inputs.keySet().forEach(name -> fed.put(name, new ArrayList<>()));
-        for (int i = 0; i < descriptor.features().size(); i++) {
-            ModelDescriptor.FeatureInput feature = descriptor.features().get(i);
-            String target = feature.input() != null ? feature.input()
-                    : inputs.size() == 1 ? inputs.keySet().iterator().next()
-                    : inputs.containsKey(feature.name()) ? feature.name() : null;
-            if (target == null) {
-                problems.add("features: '" + feature.label() + "' needs \"input\": the model has several inputs, " + describe(inputs));
-            } else if (!inputs.containsKey(target)) {
-                problems.add("features: '" + feature.label() + "' feeds input '" + target + "', which the model does not have; its inputs are "
-                        + describe(inputs));
-            } else {
-                fed.get(target).add(i);
+    private Graph load(java.nio.file.Path file, String prefix) {
+        OrtSession session;
+        try {
+            session = OnnxEnvironment.get().createSession(file.toString(), new OrtSession.SessionOptions());
+        } catch (OrtException e) {
+            throw new DescriptorException(file.toString(), List.of(prefix + "ONNX Runtime cannot load it: " + e.getMessage()));
+        }
+        Graph g = new Graph(session);
+        List<String> problems = new ArrayList<>();
+        try {
+            g.planInputs(problems);
+            g.checkOutput(problems);
+        } catch (OrtException e) {
+            problems.add("ONNX Runtime cannot describe the model's inputs and outputs: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            g.closeQuietly();
+            throw new DescriptorException(file.toString(), problems.stream().map(p -> prefix + p).toList());
+        }
+        return g;
+    }
+
+    /** One ONNX session and how the descriptor feeds it and reads it. */
+    private final class Graph {
+        private final OrtSession session;
+        private final List<Feed> feeds = new ArrayList<>();
+        private boolean mapOutput;
+        private boolean batchable = true;
+
+        Graph(OrtSession session) {
+            this.session = session;
+        }
+
+        private void planInputs(List<String> problems) throws OrtException {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            Map<String, List<Integer>> fed = new LinkedHashMap<>();
+            inputs.keySet().forEach(name -> fed.put(name, new ArrayList<>()));
+            for (int i = 0; i < descriptor.features().size(); i++) {
+                ModelDescriptor.FeatureInput feature = descriptor.features().get(i);
+                String target = feature.input() != null ? feature.input()
+                        : inputs.size() == 1 ? inputs.keySet().iterator().next()
+                        : inputs.containsKey(feature.name()) ? feature.name() : null;
+                if (target == null) {
+                    problems.add("features: '" + feature.label() + "' needs \"input\": the model has several inputs, " + describe(inputs));
+                } else if (!inputs.containsKey(target)) {
+                    problems.add("features: '" + feature.label() + "' feeds input '" + target + "', which the model does not have; its inputs are "
+                            + describe(inputs));
+                } else {
+                    fed.get(target).add(i);
+                }
+            }
+            for (Map.Entry<String, NodeInfo> entry : inputs.entrySet()) {
+                String name = entry.getKey();
+                if (!(entry.getValue().getInfo() instanceof TensorInfo tensor)) {
+                    problems.add("the model's input " + name + " is " + typeOf(entry.getValue().getInfo()) + "; playerlens feeds tensors");
+                    continue;
+                }
+                List<Integer> features = fed.get(name);
+                long[] shape = tensor.getShape();
+                if (features.isEmpty()) {
+                    problems.add("the model's input " + name + " (" + typeOf(tensor) + ") is fed by no feature: add the features it takes,"
+                            + " in its column order" + (inputs.size() > 1 ? ", each with \"input\": \"" + name + "\"" : ""));
+                    continue;
+                }
+                checkInputType(name, tensor.type, features, problems);
+                if (shape.length < 1 || shape.length > 2) {
+                    problems.add("the model's input " + name + " has shape " + shapeText(shape) + "; playerlens feeds rows: [N, features] or [N]");
+                    continue;
+                }
+                long width = shape.length == 2 ? shape[1] : 1;
+                if (width > 0 && width != features.size()) {
+                    problems.add("the model's input " + name + " takes " + width + " value(s) per row; the descriptor feeds it " + features.size()
+                            + ": " + features.stream().map(i -> descriptor.features().get(i).label()).toList());
+                }
+                batchable &= shape[0] < 0;
+                feeds.add(new Feed(name, tensor.type, shape.length, features.stream().mapToInt(Integer::intValue).toArray()));
             }
         }
-        for (Map.Entry<String, NodeInfo> entry : inputs.entrySet()) {
-            String name = entry.getKey();
-            if (!(entry.getValue().getInfo() instanceof TensorInfo tensor)) {
-                problems.add("the model's input " + name + " is " + typeOf(entry.getValue().getInfo()) + "; playerlens feeds tensors");
-                continue;
+
+        private void checkInputType(String input, OnnxJavaType type, List<Integer> features, List<String> problems) {
+            boolean text = type == OnnxJavaType.STRING;
+            if (!text && !NUMERIC_INPUTS.contains(type)) {
+                problems.add("the model's input " + input + " takes " + type + "; playerlens feeds float, double, int64, int32 or string inputs");
+                return;
             }
-            List<Integer> features = fed.get(name);
+            for (int i : features) {
+                ModelDescriptor.FeatureInput feature = descriptor.features().get(i);
+                boolean textFeature = feature.valueKind() == FeatureCatalog.Kind.TEXT;
+                if (textFeature && !text) {
+                    problems.add("features: '" + feature.label() + "' is text, and input " + input + " takes " + type + " numbers: a text feature"
+                            + " feeds a string input (encoded in the graph, e.g. skl2onnx's OneHotEncoder), or leave it out");
+                } else if (!textFeature && text) {
+                    problems.add("features: '" + feature.label() + "' is a number, and input " + input + " takes strings: feed it to a numeric input");
+                } else if ((type == OnnxJavaType.INT64 || type == OnnxJavaType.INT32) && Double.isNaN(feature.missing())
+                        && feature.source() == ModelDescriptor.Source.PROFILE) {
+                    problems.add("features: '" + feature.label() + "' has \"missing\": NaN, and input " + input + " takes integers, which have no"
+                            + " NaN: give a number");
+                }
+            }
+        }
+
+        private void checkOutput(List<String> problems) throws OrtException {
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            NodeInfo node = outputs.get(output.name());
+            if (node == null) {
+                problems.add("output.name " + output.name() + " is not an output of the model; its outputs are " + describe(outputs)
+                        + scoreOutputsHint(outputs));
+                return;
+            }
+            ValueInfo info = node.getInfo();
+            if (info instanceof TensorInfo tensor && (tensor.type == OnnxJavaType.FLOAT || tensor.type == OnnxJavaType.DOUBLE)) {
+                checkTensorOutput(tensor, problems);
+            } else if (info instanceof SequenceInfo sequence && sequence.isSequenceOfMaps() && isScore(sequence.mapInfo.valueType)) {
+                mapOutput = true;
+                checkMapOutput(sequence.mapInfo, problems);
+            } else if (info instanceof TensorInfo tensor && (tensor.type == OnnxJavaType.INT64 || tensor.type == OnnxJavaType.STRING
+                    || tensor.type == OnnxJavaType.INT32)) {
+                problems.add("output " + output.name() + " holds labels (" + typeOf(info) + "), the class the model picked, not scores: name the"
+                        + " output of probabilities instead" + scoreOutputsHint(outputs));
+            } else {
+                problems.add("output " + output.name() + " is " + typeOf(info) + "; scores are read from a float or double tensor or from a"
+                        + " sequence of maps (ZipMap)" + scoreOutputsHint(outputs));
+            }
+        }
+
+        private void checkTensorOutput(TensorInfo tensor, List<String> problems) {
             long[] shape = tensor.getShape();
-            if (features.isEmpty()) {
-                problems.add("the model's input " + name + " (" + typeOf(tensor) + ") is fed by no feature: add the features it takes,"
-                        + " in its column order" + (inputs.size() > 1 ? ", each with \"input\": \"" + name + "\"" : ""));
-                continue;
-            }
-            checkInputType(name, tensor.type, features, problems);
             if (shape.length < 1 || shape.length > 2) {
-                problems.add("the model's input " + name + " has shape " + shapeText(shape) + "; playerlens feeds rows: [N, features] or [N]");
-                continue;
+                problems.add("output " + output.name() + " has shape " + shapeText(shape) + "; scores are read as [N, k] or [N]");
+                return;
             }
             long width = shape.length == 2 ? shape[1] : 1;
-            if (width > 0 && width != features.size()) {
-                problems.add("the model's input " + name + " takes " + width + " value(s) per row; the descriptor feeds it " + features.size()
-                        + ": " + features.stream().map(i -> descriptor.features().get(i).label()).toList());
+            if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER) {
+                if (output.positiveClass() == null && width != 1) {
+                    problems.add("output " + output.name() + " gives " + (width > 0 ? width : "several") + " columns per row: set output.class to"
+                            + " the positive class's column (1 for a binary classifier's [N, 2] probabilities)");
+                } else if (output.positiveClass() != null) {
+                    checkColumn(output.positiveClass(), width, "output.class", problems);
+                }
+                return;
             }
-            batchable &= shape[0] < 0;
-            feeds.add(new Feed(name, tensor.type, shape.length, features.stream().mapToInt(Integer::intValue).toArray()));
-        }
-    }
-
-    private void checkInputType(String input, OnnxJavaType type, List<Integer> features, List<String> problems) {
-        boolean text = type == OnnxJavaType.STRING;
-        if (!text && !NUMERIC_INPUTS.contains(type)) {
-            problems.add("the model's input " + input + " takes " + type + "; playerlens feeds float, double, int64, int32 or string inputs");
-            return;
-        }
-        for (int i : features) {
-            ModelDescriptor.FeatureInput feature = descriptor.features().get(i);
-            boolean textFeature = feature.valueKind() == FeatureCatalog.Kind.TEXT;
-            if (textFeature && !text) {
-                problems.add("features: '" + feature.label() + "' is text, and input " + input + " takes " + type + " numbers: a text feature"
-                        + " feeds a string input (encoded in the graph, e.g. skl2onnx's OneHotEncoder), or leave it out");
-            } else if (!textFeature && text) {
-                problems.add("features: '" + feature.label() + "' is a number, and input " + input + " takes strings: feed it to a numeric input");
-            } else if ((type == OnnxJavaType.INT64 || type == OnnxJavaType.INT32) && Double.isNaN(feature.missing())
-                    && feature.source() == ModelDescriptor.Source.PROFILE) {
-                problems.add("features: '" + feature.label() + "' has \"missing\": NaN, and input " + input + " takes integers, which have no"
-                        + " NaN: give a number");
+            if (output.positional()) {
+                if (width > 0 && width != output.offers().size()) {
+                    problems.add("output " + output.name() + " gives " + width + " scores; output.offers lists " + output.offers().size());
+                }
+            } else {
+                output.classes().forEach(c -> checkColumn(c, width, "output.offers", problems));
             }
         }
-    }
 
-    private void checkOutput(List<String> problems) throws OrtException {
-        Map<String, NodeInfo> outputs = session.getOutputInfo();
-        NodeInfo node = outputs.get(output.name());
-        if (node == null) {
-            problems.add("output.name " + output.name() + " is not an output of the model; its outputs are " + describe(outputs)
-                    + scoreOutputsHint(outputs));
-            return;
-        }
-        ValueInfo info = node.getInfo();
-        if (info instanceof TensorInfo tensor && (tensor.type == OnnxJavaType.FLOAT || tensor.type == OnnxJavaType.DOUBLE)) {
-            checkTensorOutput(tensor, problems);
-        } else if (info instanceof SequenceInfo sequence && sequence.isSequenceOfMaps() && isScore(sequence.mapInfo.valueType)) {
-            mapOutput = true;
-            checkMapOutput(sequence.mapInfo, problems);
-        } else if (info instanceof TensorInfo tensor && (tensor.type == OnnxJavaType.INT64 || tensor.type == OnnxJavaType.STRING
-                || tensor.type == OnnxJavaType.INT32)) {
-            problems.add("output " + output.name() + " holds labels (" + typeOf(info) + "), the class the model picked, not scores: name the"
-                    + " output of probabilities instead" + scoreOutputsHint(outputs));
-        } else {
-            problems.add("output " + output.name() + " is " + typeOf(info) + "; scores are read from a float or double tensor or from a"
-                    + " sequence of maps (ZipMap)" + scoreOutputsHint(outputs));
-        }
-    }
-
-    private void checkTensorOutput(TensorInfo tensor, List<String> problems) {
-        long[] shape = tensor.getShape();
-        if (shape.length < 1 || shape.length > 2) {
-            problems.add("output " + output.name() + " has shape " + shapeText(shape) + "; scores are read as [N, k] or [N]");
-            return;
-        }
-        long width = shape.length == 2 ? shape[1] : 1;
-        if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER) {
-            if (output.positiveClass() == null && width != 1) {
-                problems.add("output " + output.name() + " gives " + (width > 0 ? width : "several") + " columns per row: set output.class to"
-                        + " the positive class's column (1 for a binary classifier's [N, 2] probabilities)");
-            } else if (output.positiveClass() != null) {
-                checkColumn(output.positiveClass(), width, "output.class", problems);
+        private void checkColumn(String column, long width, String field, List<String> problems) {
+            try {
+                int index = Integer.parseInt(column);
+                if (index < 0 || (width > 0 && index >= width)) {
+                    problems.add(field + ": column " + column + " is outside output " + output.name() + "'s " + width + " columns");
+                }
+            } catch (NumberFormatException e) {
+                problems.add(field + ": '" + column + "' names a class, and output " + output.name() + " is a tensor: give its column index (0, 1, …)");
             }
-            return;
         }
-        if (output.positional()) {
-            if (width > 0 && width != output.offers().size()) {
-                problems.add("output " + output.name() + " gives " + width + " scores; output.offers lists " + output.offers().size());
-            }
-        } else {
-            output.classes().forEach(c -> checkColumn(c, width, "output.offers", problems));
-        }
-    }
 
-    private void checkColumn(String column, long width, String field, List<String> problems) {
-        try {
-            int index = Integer.parseInt(column);
-            if (index < 0 || (width > 0 && index >= width)) {
-                problems.add(field + ": column " + column + " is outside output " + output.name() + "'s " + width + " columns");
+        private void checkMapOutput(MapInfo map, List<String> problems) {
+            if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER && output.positiveClass() == null) {
+                problems.add("output " + output.name() + " maps each class to its probability (ZipMap): set output.class to the positive class"
+                        + " (e.g. 1)");
             }
-        } catch (NumberFormatException e) {
-            problems.add(field + ": '" + column + "' names a class, and output " + output.name() + " is a tensor: give its column index (0, 1, …)");
+            if (output.scoring() == ModelDescriptor.Scoring.PER_PLAYER && output.positional() && map.keyType != OnnxJavaType.STRING) {
+                problems.add("output " + output.name() + " maps class numbers to probabilities (ZipMap of " + map.keyType + " labels): list"
+                        + " output.offers as {\"<class>\": \"<offer_id>\"}, e.g. {\"0\": \"" + output.offers().stream().findFirst().orElse("starter_pack")
+                        + "\"}");
+            }
         }
-    }
 
-    private void checkMapOutput(MapInfo map, List<String> problems) {
-        if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER && output.positiveClass() == null) {
-            problems.add("output " + output.name() + " maps each class to its probability (ZipMap): set output.class to the positive class"
-                    + " (e.g. 1)");
+        void run(List<Object[]> rows, List<Offer> candidates, int firstCandidate, List<ScoredOffer> scored) throws OrtException {
+            Map<String, OnnxTensor> tensors = new HashMap<>();
+            try {
+                for (Feed feed : feeds) {
+                    tensors.put(feed.input(), tensor(feed, rows));
+                }
+                try (OrtSession.Result result = session.run(tensors, Set.of(output.name()))) {
+                    Rows scores = read(result.get(0), rows.size());
+                    for (int r = 0; r < rows.size(); r++) {
+                        if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER) {
+                            scored.add(new ScoredOffer(candidates.get(firstCandidate + r), scores.get(r, output.positiveClass(), 0)));
+                        } else {
+                            for (int i = 0; i < outputOffers.size(); i++) {
+                                String key = output.positional() ? (mapOutput ? outputOffers.get(i).offerId() : null) : output.classes().get(i);
+                                scored.add(new ScoredOffer(outputOffers.get(i), scores.get(r, key, i)));
+                            }
+                        }
+                    }
+                }
+            } finally {
+                tensors.values().forEach(OnnxTensor::close);
+            }
         }
-        if (output.scoring() == ModelDescriptor.Scoring.PER_PLAYER && output.positional() && map.keyType != OnnxJavaType.STRING) {
-            problems.add("output " + output.name() + " maps class numbers to probabilities (ZipMap of " + map.keyType + " labels): list"
-                    + " output.offers as {\"<class>\": \"<offer_id>\"}, e.g. {\"0\": \"" + output.offers().stream().findFirst().orElse("starter_pack")
-                    + "\"}");
+
+        /** Scores by row, read by class key (maps) or column (tensors). */
+        private interface Rows {
+            double get(int row, String key, int position);
+        }
+
+        private Rows read(OnnxValue value, int rows) throws OrtException {
+            if (value instanceof OnnxTensor tensor) {
+                long[] shape = tensor.getInfo().getShape();
+                int width = shape.length == 2 ? (int) shape[1] : 1;
+                double[] flat = new double[rows * width];
+                if (tensor.getInfo().type == OnnxJavaType.DOUBLE) {
+                    tensor.getDoubleBuffer().get(flat);
+                } else {
+                    FloatBuffer floats = tensor.getFloatBuffer();
+                    for (int i = 0; i < flat.length; i++) {
+                        flat[i] = floats.get(i);
+                    }
+                }
+                return (row, key, position) -> {
+                    int column = key != null ? Integer.parseInt(key) : output.scoring() == ModelDescriptor.Scoring.PER_OFFER ? 0 : position;
+                    return flat[row * width + column];
+                };
+            }
+            List<Map<String, Double>> maps = new ArrayList<>();
+            for (OnnxValue element : ((OnnxSequence) value).getValue()) {
+                Map<String, Double> byKey = new HashMap<>();
+                ((OnnxMap) element).getValue().forEach((k, v) -> byKey.put(String.valueOf(k), ((Number) v).doubleValue()));
+                maps.add(byKey);
+            }
+            return (row, key, position) -> {
+                Double score = maps.get(row).get(key);
+                if (score == null) {
+                    throw new ModelOutputException("output " + output.name() + " has no class '" + key + "'; its classes are "
+                            + maps.get(row).keySet().stream().sorted().collect(Collectors.joining(", ")));
+                }
+                return score;
+            };
+        }
+
+        void closeQuietly() {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // nothing more to release
+            }
         }
     }
 
     @Override
     public List<ScoredOffer> score(ModelInput input) throws OrtException {
-        boolean perOffer = output.scoring() == ModelDescriptor.Scoring.PER_OFFER;
+        List<ScoredOffer> scored = new ArrayList<>();
+        if (graph == null) {
+            // one model per offer: each candidate scored by its own, one row each
+            for (Offer offer : input.candidates()) {
+                Graph own = perOffer.get(offer.offerId());
+                if (own != null) {
+                    own.run(List.<Object[]>of(FeatureVectors.values(descriptor, input.features(), offer)), List.of(offer), 0, scored);
+                }
+            }
+            return scored;
+        }
+        boolean perOfferRows = output.scoring() == ModelDescriptor.Scoring.PER_OFFER;
         List<Object[]> rows = new ArrayList<>();
-        if (perOffer) {
+        if (perOfferRows) {
             for (Offer offer : input.candidates()) {
                 rows.add(FeatureVectors.values(descriptor, input.features(), offer));
             }
         } else {
             rows.add(FeatureVectors.values(descriptor, input.features(), null));
         }
-        List<ScoredOffer> scored = new ArrayList<>();
-        if (batchable || rows.size() == 1) {
-            score(rows, input.candidates(), 0, scored);
+        if (graph.batchable || rows.size() == 1) {
+            graph.run(rows, input.candidates(), 0, scored);
         } else {
             for (int r = 0; r < rows.size(); r++) {
-                score(List.<Object[]>of(rows.get(r)), input.candidates(), r, scored);
+                graph.run(List.<Object[]>of(rows.get(r)), input.candidates(), r, scored);
             }
         }
         return scored;
-    }
-
-    private void score(List<Object[]> rows, List<Offer> candidates, int firstCandidate, List<ScoredOffer> scored) throws OrtException {
-        Map<String, OnnxTensor> tensors = new HashMap<>();
-        try {
-            for (Feed feed : feeds) {
-                tensors.put(feed.input(), tensor(feed, rows));
-            }
-            try (OrtSession.Result result = session.run(tensors, Set.of(output.name()))) {
-                Rows scores = read(result.get(0), rows.size());
-                for (int r = 0; r < rows.size(); r++) {
-                    if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER) {
-                        scored.add(new ScoredOffer(candidates.get(firstCandidate + r), scores.get(r, output.positiveClass(), 0)));
-                    } else {
-                        for (int i = 0; i < outputOffers.size(); i++) {
-                            String key = output.positional() ? (mapOutput ? outputOffers.get(i).offerId() : null) : output.classes().get(i);
-                            scored.add(new ScoredOffer(outputOffers.get(i), scores.get(r, key, i)));
-                        }
-                    }
-                }
-            }
-        } finally {
-            tensors.values().forEach(OnnxTensor::close);
-        }
     }
 
     private static OnnxTensor tensor(Feed feed, List<Object[]> rows) throws OrtException {
@@ -307,45 +398,6 @@ public final class OnnxOfferModel implements OfferModel, AutoCloseable {
         }
     }
 
-    /** Scores by row, read by class key (maps) or column (tensors). */
-    private interface Rows {
-        double get(int row, String key, int position);
-    }
-
-    private Rows read(OnnxValue value, int rows) throws OrtException {
-        if (value instanceof OnnxTensor tensor) {
-            long[] shape = tensor.getInfo().getShape();
-            int width = shape.length == 2 ? (int) shape[1] : 1;
-            double[] flat = new double[rows * width];
-            if (tensor.getInfo().type == OnnxJavaType.DOUBLE) {
-                tensor.getDoubleBuffer().get(flat);
-            } else {
-                FloatBuffer floats = tensor.getFloatBuffer();
-                for (int i = 0; i < flat.length; i++) {
-                    flat[i] = floats.get(i);
-                }
-            }
-            return (row, key, position) -> {
-                int column = key != null ? Integer.parseInt(key) : output.scoring() == ModelDescriptor.Scoring.PER_OFFER ? 0 : position;
-                return flat[row * width + column];
-            };
-        }
-        List<Map<String, Double>> maps = new ArrayList<>();
-        for (OnnxValue element : ((OnnxSequence) value).getValue()) {
-            Map<String, Double> byKey = new HashMap<>();
-            ((OnnxMap) element).getValue().forEach((k, v) -> byKey.put(String.valueOf(k), ((Number) v).doubleValue()));
-            maps.add(byKey);
-        }
-        return (row, key, position) -> {
-            Double score = maps.get(row).get(key);
-            if (score == null) {
-                throw new ModelOutputException("output " + output.name() + " has no class '" + key + "'; its classes are "
-                        + maps.get(row).keySet().stream().sorted().collect(Collectors.joining(", ")));
-            }
-            return score;
-        };
-    }
-
     private static boolean isScore(OnnxJavaType type) {
         return type == OnnxJavaType.FLOAT || type == OnnxJavaType.DOUBLE;
     }
@@ -386,15 +438,14 @@ public final class OnnxOfferModel implements OfferModel, AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            session.close();
-        } catch (OrtException ignored) {
-            // nothing more to release
+        if (graph != null) {
+            graph.closeQuietly();
         }
+        perOffer.values().forEach(Graph::closeQuietly);
     }
 
     @Override
-    public void close() throws OrtException {
-        session.close();
+    public void close() {
+        closeQuietly();
     }
 }

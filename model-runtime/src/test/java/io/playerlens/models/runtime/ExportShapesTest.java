@@ -179,4 +179,51 @@ class ExportShapesTest {
                 .anySatisfy(p -> assertThat(p).startsWith("features: 'purchases_total' needs \"input\": the model has several inputs, player"
                         + " (float [N, 2]), platform (string [N, 1]), offer_id (string [N, 1])"));
     }
+
+    private Path perOfferFolder(String output, String modelFiles) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("propensity-" + Math.abs((output + modelFiles).hashCode())));
+        for (String offer : List.of("starter_pack", "vip_bundle")) {
+            try (InputStream onnx = getClass().getResourceAsStream("/exports/per_offer_" + offer + ".onnx")) {
+                Files.copy(onnx, folder.resolve(offer + ".onnx"));
+            }
+        }
+        Files.writeString(folder.resolve("model.json"), """
+                {"name": "m", "version": "1", "placements": ["store"], "type": "onnx", "model_files": %s,
+                 "features": [{"name": "purchases_total", "missing": 0}, {"name": "spend_total_cents", "missing": 0, "scale": 1000}],
+                 "offers": [{"offer_id": "starter_pack", "sku": "starter_bundle", "price_cents": 99},
+                            {"offer_id": "vip_bundle", "sku": "vip_month", "price_cents": 1999}],
+                 "output": %s, "top_k": 2, "latency_budget_ms": 50, "default_offers": ["starter_pack"]}""".formatted(modelFiles, output));
+        return folder;
+    }
+
+    @Test
+    void onePropensityModelPerOffer_eachScoresItsOwnOffer() throws Exception {
+        String files = "{\"starter_pack\": \"starter_pack.onnx\", \"vip_bundle\": \"vip_bundle.onnx\"}";
+        LoadedModel model = LoadedModel.load(perOfferFolder("{\"name\": \"output_probability\", \"per_offer\": true, \"class\": 1}", files));
+        List<ScoredOffer> payer = rank(model, PAYER);
+        assertThat(ids(payer)).containsExactly("vip_bundle", "starter_pack");
+        assertThat(payer.get(0).score()).isGreaterThan(0.99);
+        assertThat(payer.get(1).score()).isLessThan(0.01);
+        assertThat(rank(model, Map.of())).allSatisfy(o -> assertThat(o.score()).isCloseTo(0.401, within(0.001)));
+
+        assertThat(problemsOf(perOfferFolder("{\"name\": \"probabilities\", \"per_offer\": true, \"class\": 1}", files)))
+                .containsExactly("starter_pack.onnx (starter_pack): output.name probabilities is not an output of the model; its outputs are"
+                                + " output_label (int64 [N]), output_probability (float [N, 2]) (outputs with scores: output_probability)",
+                        "vip_bundle.onnx (vip_bundle): output.name probabilities is not an output of the model; its outputs are"
+                                + " output_label (int64 [N]), output_probability (float [N, 2]) (outputs with scores: output_probability)");
+        assertThat(problemsOf(perOfferFolder("{\"name\": \"output_probability\", \"per_offer\": true, \"class\": 1}",
+                "{\"vip_bundle\": \"vip_bundle.onnx\"}")))
+                .containsExactly("model_files: offer starter_pack has no model file (each offer is scored by its own model)");
+        assertThat(problemsOf(perOfferFolder("{\"name\": \"output_probability\", \"offers\": [\"vip_bundle\"]}", files)))
+                .containsExactly("model_files: one model per offer scores that offer alone; set output.per_offer to true (and output.class)");
+    }
+
+    private static List<String> problemsOf(Path folder) {
+        try {
+            LoadedModel.load(folder);
+        } catch (DescriptorException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected " + folder + " to be refused");
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeatureVectorsTest {
-    private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor("m", "1", List.of("store"), ModelDescriptor.Kind.JAVA, null, "x",
+    private static final ModelDescriptor DESCRIPTOR = new ModelDescriptor("m", "1", List.of("store"), ModelDescriptor.Kind.JAVA, null, java.util.Map.of(), "x",
             List.of(ModelDescriptor.FeatureInput.profile("spend_total_cents", -1, 100), ModelDescriptor.FeatureInput.profile("level_max", 3, 1),
                     new ModelDescriptor.FeatureInput("platform", ModelDescriptor.Source.PROFILE, null, Double.NaN, "unknown", 1),
                     new ModelDescriptor.FeatureInput("price_cents", ModelDescriptor.Source.OFFER, null, Double.NaN, null, 100)),

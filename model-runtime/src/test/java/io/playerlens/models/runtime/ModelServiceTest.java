@@ -22,7 +22,7 @@ class ModelServiceTest {
     private static final ProfileSource ONE_PLAYER = id -> id.equals(KNOWN) ? Optional.of(Map.of("events_total", 5L)) : Optional.empty();
 
     private static ModelDescriptor descriptor() {
-        return new ModelDescriptor("m", "2", List.of("store"), ModelDescriptor.Kind.JAVA, null, "x",
+        return new ModelDescriptor("m", "2", List.of("store"), ModelDescriptor.Kind.JAVA, null, java.util.Map.of(), "x",
                 List.of(ModelDescriptor.FeatureInput.profile("events_total", 0, 1)), List.of(A, B), null, 1,
                 Duration.ofMillis(50), List.of("a"), null);
     }
