@@ -9,6 +9,7 @@ import io.playerlens.contracts.offers.Offer;
 import io.playerlens.contracts.offers.OfferJson;
 import io.playerlens.contracts.offers.ScoredOffer;
 import io.playerlens.emulators.LocalAws;
+import io.playerlens.local.platform.LocalEndpoints;
 import io.playerlens.local.platform.LocalPlatform;
 import io.playerlens.models.descriptor.DescriptorParser;
 import io.playerlens.models.descriptor.ModelDescriptor;
@@ -166,14 +167,13 @@ final class ModelCommand {
 
     /** Ranks real profiles of the running stack; false when there is none to read. */
     static boolean liveProfilesOf(LoadedModel model, Path workDir, int limit) throws Exception {
-        Path endpointsFile = workDir.resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
-        if (!Files.exists(endpointsFile)) {
-            System.err.println("--live: no running ./playerlens up found (" + endpointsFile + " is missing)");
+        Optional<LocalEndpoints> stack = LocalEndpoints.find(workDir);
+        if (stack.isEmpty()) {
+            System.err.println("--live: no running ./playerlens up found (" + LocalEndpoints.file(workDir) + " is missing)");
             return false;
         }
-        JsonNode endpoints = new ObjectMapper().readTree(endpointsFile.toFile());
-        var client = LocalAws.dynamoClient(URI.create(endpoints.path("dynamodb").asText()));
-        List<io.playerlens.store.StoredProfile> profiles = ProfileStore.sample(client, endpoints.path("profiles_table").asText(), limit);
+        var client = LocalAws.dynamoClient(stack.get().dynamoDb());
+        List<io.playerlens.store.StoredProfile> profiles = ProfileStore.sample(client, stack.get().profilesTable(), limit);
         ModelDescriptor d = model.descriptor();
         Map<String, Integer> first = new java.util.TreeMap<>();
         List<String> failures = new java.util.ArrayList<>();
@@ -230,18 +230,19 @@ final class ModelCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path endpointsFile = workDir.resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
-            if (!Files.exists(endpointsFile)) {
-                System.err.println("no running ./playerlens up found (" + endpointsFile + " is missing): start it, or pass its --work-dir");
+            Optional<LocalEndpoints> found = LocalEndpoints.find(workDir);
+            if (found.isEmpty()) {
+                System.err.println("no running ./playerlens up found (" + LocalEndpoints.file(workDir) + " is missing): start it, or pass its"
+                        + " --work-dir");
                 return 1;
             }
-            JsonNode endpoints = new ObjectMapper().readTree(endpointsFile.toFile());
+            LocalEndpoints stack = found.get();
             LoadedModel model = LoadedModel.load(folder(modelsDir, name));
             ModelDescriptor d = model.descriptor();
             String asked = placement != null ? placement : d.placements().get(0);
-            var client = LocalAws.dynamoClient(URI.create(endpoints.path("dynamodb").asText()));
+            var client = LocalAws.dynamoClient(stack.dynamoDb());
             PlayerKey key = PlayerKey.of(game, player);
-            Optional<Map<String, Object>> features = ProfileStore.features(client, endpoints.path("profiles_table").asText(), key);
+            Optional<Map<String, Object>> features = ProfileStore.features(client, stack.profilesTable(), key);
             if (features.isEmpty()) {
                 System.out.println("player " + key + " has no profile (yet): every model falls back for them (profile_not_found)");
             } else {
@@ -257,12 +258,12 @@ final class ModelCommand {
                 System.out.println(name + " (this folder, as on disk) → " + (answer.succeeded() ? describe(answer.offers())
                         : "no answer: " + answer.failure() + " (the game would get the placement's default offers)"));
             }
-            String apiKey = endpoints.path("api_keys").path(game).asText(null);
+            String apiKey = stack.apiKeys().get(game);
             if (apiKey == null) {
                 System.out.println("(game " + game + " is not served by this stack: no offers asked)");
                 return 0;
             }
-            URI offers = URI.create(endpoints.path("gateway").asText()).resolve("/v1/players/"
+            URI offers = stack.gateway().resolve("/v1/players/"
                     + java.net.URLEncoder.encode(player, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "/offers?placement="
                     + java.net.URLEncoder.encode(asked, java.nio.charset.StandardCharsets.UTF_8));
             var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(offers)

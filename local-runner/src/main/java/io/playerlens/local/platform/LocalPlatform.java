@@ -140,24 +140,14 @@ public final class LocalPlatform implements AutoCloseable {
      * the offline jobs and {@code model try} find this stack; removed on close.
      */
     private void publishEndpoints() {
-        ObjectNode endpoints = mapper.createObjectNode();
-        endpoints.put("dynamodb", aws.dynamoDbEndpoint().toString());
-        endpoints.put("kinesis", aws.kinesisEndpoint().toString());
-        endpoints.put("profiles_table", PROFILES_TABLE);
-        endpoints.put("archive", archiveDir(options).toAbsolutePath().toString());
-        endpoints.put("gateway", baseUrl().toString());
-        ObjectNode keys = endpoints.putObject("api_keys"); // local keys only, so `model try` asks for offers as the game does
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
         options.games().all().forEach(g -> keys.put(g.gameId(), g.apiKey()));
-        try {
-            java.nio.file.Files.createDirectories(options.workDir());
-            java.nio.file.Files.writeString(endpointsFile(), endpoints.toPrettyString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + endpointsFile(), e);
-        }
+        new LocalEndpoints(aws.dynamoDbEndpoint(), aws.kinesisEndpoint(), PROFILES_TABLE, archiveDir(options), baseUrl(), keys)
+                .write(options.workDir());
     }
 
     private Path endpointsFile() {
-        return options.workDir().resolve(io.playerlens.contracts.config.Names.LOCAL_ENDPOINTS_FILE);
+        return LocalEndpoints.file(options.workDir());
     }
 
     public static LocalPlatform start(Options options) {
