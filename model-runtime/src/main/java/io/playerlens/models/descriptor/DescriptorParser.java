@@ -234,6 +234,10 @@ public final class DescriptorParser {
                 return;
             }
             Path file = folder.resolve(entry.getValue().asText(""));
+            if (!insideFolder(folder, file)) {
+                problems.add("model_files: the file of " + entry.getKey() + " must be inside the model folder (it is deployed alone)");
+                return;
+            }
             if (!entry.getValue().isTextual() || !Files.isRegularFile(file)) {
                 problems.add("model_files: the file of " + entry.getKey() + ", " + entry.getValue() + ", does not exist in " + folder);
                 return;
@@ -248,12 +252,20 @@ public final class DescriptorParser {
         return java.util.Collections.unmodifiableMap(byOffer);
     }
 
+    private static boolean insideFolder(Path folder, Path file) {
+        return file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+    }
+
     private static Path modelFile(JsonNode json, Path folder, List<String> problems) {
         String fileName = text(json, "model_file", problems);
         if (fileName == null) {
             return null;
         }
         Path modelFile = folder.resolve(fileName);
+        if (!insideFolder(folder, modelFile)) {
+            problems.add("model_file " + fileName + " must be inside the model folder (it is deployed alone)");
+            return null;
+        }
         if (!Files.isRegularFile(modelFile)) {
             problems.add("model_file " + fileName + " does not exist in " + folder);
         }

@@ -99,6 +99,7 @@ public final class OnnxOfferModel implements OfferModel, AutoCloseable {
     /** One ONNX session and how the descriptor feeds it and reads it. */
     private final class Graph {
         private final OrtSession session;
+        private final Set<String> outputNames = Set.of(output.name());
         private final List<Feed> feeds = new ArrayList<>();
         private boolean mapOutput;
         private boolean batchable = true;
@@ -253,7 +254,7 @@ public final class OnnxOfferModel implements OfferModel, AutoCloseable {
                 for (Feed feed : feeds) {
                     tensors.put(feed.input(), tensor(feed, rows));
                 }
-                try (OrtSession.Result result = session.run(tensors, Set.of(output.name()))) {
+                try (OrtSession.Result result = session.run(tensors, outputNames)) {
                     Rows scores = read(result.get(0), rows.size());
                     for (int r = 0; r < rows.size(); r++) {
                         if (output.scoring() == ModelDescriptor.Scoring.PER_OFFER) {

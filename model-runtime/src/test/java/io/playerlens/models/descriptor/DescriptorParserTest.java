@@ -166,6 +166,12 @@ class DescriptorParserTest {
     }
 
     @Test
+    void aModelFileOutsideTheFolder_isRefused() throws Exception {
+        assertThat(problems(valid().put("model_file", "../../model.onnx")))
+                .containsExactly("model_file ../../model.onnx must be inside the model folder (it is deployed alone)");
+    }
+
+    @Test
     void missingModelFile() throws Exception {
         assertThat(problems(valid().put("model_file", "nope.onnx"))).containsExactly("model_file nope.onnx does not exist in " + folder);
     }
