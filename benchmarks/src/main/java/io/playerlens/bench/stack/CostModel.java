@@ -28,16 +28,24 @@ public final class CostModel {
                               int ingestMemoryMb, double offersMillis, int offersMemoryMb, double modelMillis, int modelMemoryMb,
                               double platformLogBytesPerInvocation, double accessLogBytesPerRequest, double logStorageRatio,
                               double decisionsPerFirehoseRecord, int archiveMonths, double profileItemKb, int streamRetentionDays,
-                              int customMetrics, int alarms, int dashboards) {
+                              int customMetrics, int alarms, int dashboards, double modelCallsPerOffer) {
         /**
          * The CDK app's defaults (feature job parallelism 2, ingest 1,024 MB, offers 512 MB, model Lambdas 1,024 MB,
          * streams kept 7 days, one quarantine shard), Lambda durations estimated from the local handler times plus the
          * AWS calls, START/END/REPORT ≈ 330 bytes, an access log line ≈ 330 bytes, log storage at 15 % of ingested bytes
-         * (CloudWatch compresses), 20 decisions per Firehose record, a year of archive, 1 KB profiles.
+         * (CloudWatch compresses), 20 decisions per Firehose record, a year of archive, 1 KB profiles, one model call per
+         * offers request (no shadow variant).
          */
         public static Assumptions defaults(long players, int models) {
             return new Assumptions(players, models, 2, 5000, 20, 1024, 15, 512, 10, 1024, 330, 330, 0.15, 20, 12, 1, 7,
-                    10 + 4 * models, 16 + 2 * models, 1 + models);
+                    10 + 4 * models, 16 + 2 * models, 1 + models, 1);
+        }
+
+        /** The same with each offers request also asking {@code shadows} shadow variants (each a model call and a profile read). */
+        public Assumptions withShadows(int shadows) {
+            return new Assumptions(players, models, flinkParallelism, eventsPerKpuSecond, ingestMillis, ingestMemoryMb, offersMillis,
+                    offersMemoryMb, modelMillis, modelMemoryMb, platformLogBytesPerInvocation, accessLogBytesPerRequest, logStorageRatio,
+                    decisionsPerFirehoseRecord, archiveMonths, profileItemKb, streamRetentionDays, customMetrics, alarms, dashboards, 1 + shadows);
         }
     }
 
@@ -129,23 +137,25 @@ public final class CostModel {
         Map<String, Double> c = new LinkedHashMap<>();
         c.put("api_gateway", offers / 1e6 * p("api_gateway_http_per_million_requests"));
         c.put("offers_lambda", lambda(offers, a.offersMillis(), a.offersMemoryMb()));
-        c.put("model_lambdas", lambda(offers, a.modelMillis(), a.modelMemoryMb()));
-        // The model reads the profile: an eventually consistent GetItem of a profile under 4 KB is half a read unit.
-        c.put("dynamodb_reads", offers * 0.5 / 1e6 * p("dynamodb_on_demand_per_million_read_units"));
+        c.put("model_lambdas", lambda(offers * a.modelCallsPerOffer(), a.modelMillis(), a.modelMemoryMb()));
+        // Each model called reads the profile: an eventually consistent GetItem of a profile under 4 KB is half a read unit.
+        c.put("dynamodb_reads", offers * a.modelCallsPerOffer() * 0.5 / 1e6 * p("dynamodb_on_demand_per_million_read_units"));
         double decisionLogBytes = naive ? 0 : m.decisionBytes();
         c.put("offers_logs", logs(offers, m.offersLogBytesPerRequest() - (naive ? m.decisionBytes() : 0)
                 + 2 * a.platformLogBytesPerInvocation() + a.accessLogBytesPerRequest(), a));
-        double decisionGb = offers * m.decisionBytes() / GB;
+        // One decision line per model asked: the served one and each shadow's (shadows are logged, never served).
+        double decisions = offers * a.modelCallsPerOffer();
+        double decisionGb = decisions * m.decisionBytes() / GB;
         if (naive) {
             // Each decision put into the events stream: a 1 KB-rounded record, read twice, archived by the stream's Firehose.
             double kb = Math.ceil(m.decisionBytes() / 1024.0);
-            c.put("decisions_stream", offers * kb * 1024 / GB * p("kinesis_on_demand_per_gb_ingested")
+            c.put("decisions_stream", decisions * kb * 1024 / GB * p("kinesis_on_demand_per_gb_ingested")
                     + decisionGb * (p("kinesis_on_demand_efo_per_gb_retrieved") + p("kinesis_on_demand_per_gb_retrieved")));
-            c.put("decisions_firehose", offers * p("firehose_record_rounding_kb") * 1024 / GB * p("firehose_per_gb_ingested"));
+            c.put("decisions_firehose", decisions * p("firehose_record_rounding_kb") * 1024 / GB * p("firehose_per_gb_ingested"));
         } else {
             double perRecord = a.decisionsPerFirehoseRecord() * decisionLogBytes;
             double recordKb = Math.ceil(perRecord / 1024.0 / p("firehose_record_rounding_kb")) * p("firehose_record_rounding_kb");
-            c.put("decisions_firehose", offers / a.decisionsPerFirehoseRecord() * recordKb * 1024 / GB * p("firehose_per_gb_ingested"));
+            c.put("decisions_firehose", decisions / a.decisionsPerFirehoseRecord() * recordKb * 1024 / GB * p("firehose_per_gb_ingested"));
         }
         c.put("s3_decisions", archive(decisionGb * 0.15, a)); // gzip keeps about 15 % of decision JSON
         return path(c, offers);

@@ -40,7 +40,7 @@ final class LogBytes {
         probe(bytes, "profile", "profile-api-lambda", "io.playerlens.profile.ProfileHandler", env, "GET", key,
                 "/v1/players/" + playerWithProfile + "/profile", "-");
         probe(bytes, "offers", "offers-api-lambda", "io.playerlens.offers.OffersHandler", env, "GET", key,
-                "/v1/players/" + playerWithProfile + "/offers?placement=store", "-");
+                "/v1/players/" + playerWithProfile + "/offers?placement=" + StackBench.OFFERS_PLACEMENT, "-");
         Files.deleteIfExists(body);
         return bytes;
     }

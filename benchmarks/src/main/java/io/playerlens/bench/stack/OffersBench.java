@@ -26,7 +26,7 @@ public final class OffersBench {
             List<Double> micros = new ArrayList<>();
             for (int i = 0; i < 22_000; i++) {
                 long started = System.nanoTime();
-                List<ScoredOffer> ranked = model.rank(new ModelInput("bench", "store", profile, FeatureVectors.assemble(model.descriptor(), profile),
+                List<ScoredOffer> ranked = model.rank(new ModelInput("bench", StackBench.OFFERS_PLACEMENT, profile, FeatureVectors.assemble(model.descriptor(), profile),
                         model.descriptor().offers()));
                 long elapsed = System.nanoTime() - started;
                 if (i >= 2_000 && !ranked.isEmpty()) {

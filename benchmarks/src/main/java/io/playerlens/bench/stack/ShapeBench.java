@@ -339,7 +339,7 @@ public final class ShapeBench {
         void send(long due) {
             String player = simulator.player((int) (sent.getAndIncrement() % players)).playerId();
             pending.incrementAndGet();
-            http.sendAsync(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=store"))
+            http.sendAsync(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=" + StackBench.OFFERS_PLACEMENT))
                             .header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
                         double ms = (System.nanoTime() - due) / 1e6;

@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         description = "Benchmark the local stack, open-loop: event → profile freshness through the profile API and GET /offers under load, "
                 + "for client and relay batches; DynamoDB writes per event, bytes per event, resources, cost.")
 public final class StackBench implements Callable<Integer> {
+    /** The placement every bench asks offers for (the example models' placement). */
+    static final String OFFERS_PLACEMENT = "store";
+
 
     @Option(names = "--rate", defaultValue = "2000", description = "Events per second in client batches (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -163,7 +166,8 @@ public final class StackBench implements Callable<Integer> {
             CostModel.Measured measured = new CostModel.Measured(pricedRate, priced.eventsPerPost(), priced.compressedBytesPerEvent(),
                     priced.eventsPerRecord(), streamFormBytesPerEvent(), priced.writesPerEvent(), offersRate * pricedRate / rate,
                     logBytes.getOrDefault("ingest", 0.0), logBytes.getOrDefault("offers", 0.0), decisionBytes());
-            CostModel.Assumptions assumptions = CostModel.Assumptions.defaults(pricePlayers, pricedModels(platform));
+            CostModel.Assumptions assumptions = CostModel.Assumptions.defaults(pricePlayers, pricedModels(platform))
+                    .withShadows(shadows(platform));
             CostModel costs = CostModel.withListPrices();
             CostModel.Cost cost = costs.monthly(measured, assumptions, false);
             CostModel.Cost naive = costs.monthly(measured, assumptions, true);
@@ -175,6 +179,12 @@ public final class StackBench implements Callable<Integer> {
             System.out.println("Report: " + out.resolve("report.json") + " and " + html);
         }
         return 0;
+    }
+
+    /** Shadow variants of the placement the bench asks for offers: each is one more model call per request on AWS. */
+    private static int shadows(LocalPlatform platform) {
+        return io.playerlens.contracts.offers.Placements.readDeclared(platform.options().modelsDir()).get(OFFERS_PLACEMENT)
+                .map(p -> p.shadows().size()).orElse(0);
     }
 
     /** Models priced: the ones this checkout serves (each is its own stack on AWS), unless --price-models says. */
@@ -293,7 +303,7 @@ public final class StackBench implements Callable<Integer> {
         var offers = List.of(new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("vip_bundle", "vip_month", 1999), 0.93),
                 new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("coin_pack", "coins_1000", 199), 0.05),
                 new io.playerlens.contracts.offers.ScoredOffer(new io.playerlens.contracts.offers.Offer("gems_500", "gems_500", 499), 0.01));
-        return io.playerlens.contracts.event.ServerEvents.offerServed(Names.LOCAL_GAME_ID, "p-000123", "store", "store-logreg", "1", "B", offers,
+        return io.playerlens.contracts.event.ServerEvents.offerServed(Names.LOCAL_GAME_ID, "p-000123", OFFERS_PLACEMENT, "store-logreg", "1", "B", offers,
                 false, null, System.currentTimeMillis()).toString().length() + 1;
     }
 }

@@ -60,4 +60,16 @@ class CostModelTest {
         assertThat(model.monthly(relay, A, false).events().monthly().get("dynamodb_writes"))
                 .isGreaterThan(model.monthly(M, A, false).events().monthly().get("dynamodb_writes") * 7);
     }
+
+    @Test
+    void aShadowVariant_isOneMoreModelCallProfileReadAndDecisionPerRequest() {
+        CostModel.Path without = model.monthly(M, A, false).offers();
+        CostModel.Path withOne = model.monthly(M, A.withShadows(1), false).offers();
+        for (String doubled : java.util.List.of("model_lambdas", "dynamodb_reads", "s3_decisions")) {
+            assertThat(withOne.monthly().get(doubled)).as(doubled).isCloseTo(2 * without.monthly().get(doubled), offset(1e-6));
+        }
+        assertThat(withOne.monthly().get("api_gateway")).as("the game still makes one request").isEqualTo(without.monthly().get("api_gateway"));
+        assertThat(withOne.monthly().get("offers_lambda")).isEqualTo(without.monthly().get("offers_lambda"));
+        assertThat(withOne.perMillion()).isGreaterThan(without.perMillion());
+    }
 }
