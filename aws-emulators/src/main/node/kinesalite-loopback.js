@@ -1,6 +1,8 @@
 // Starts kinesalite (in-memory) on 127.0.0.1 only: its own CLI listens on every interface and has no host option.
+// Survives clients that abort a request mid-way (see survive-client-aborts.js).
 // Usage: node kinesalite-loopback.js <kinesalite module dir> <port>
 const [moduleDir, port] = process.argv.slice(2);
+require('./survive-client-aborts')('kinesalite');
 const kinesalite = require(moduleDir);
 const server = kinesalite({createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 1000});
 server.listen(Number(port), '127.0.0.1', () => {

@@ -66,7 +66,8 @@ public final class LocalAws implements AutoCloseable {
     public static LocalAws start(Path logDir) {
         NodeModules.requireNode();
         EmulatorProcess dynamo = startWithRetry("dynalite", port -> EmulatorProcess.start("dynalite",
-                List.of("node", NodeModules.script("dynalite/cli.js").toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)),
+                List.of("node", NodeModules.launcher("dynalite-loopback.js").toString(), NodeModules.script("dynalite").toString(),
+                        Integer.toString(port)),
                 Map.of(), port, logDir), p -> dynamoClient(p.endpoint()).listTables().tableNames() != null);
         try {
             EmulatorProcess kinesis = startWithRetry("kinesalite", port -> EmulatorProcess.start("kinesalite",

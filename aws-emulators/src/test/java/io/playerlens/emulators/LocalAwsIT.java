@@ -2,6 +2,11 @@ package io.playerlens.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +44,33 @@ class LocalAwsIT {
         }
         assertThat(aws.kinesisAlive()).isFalse();
         assertThat(aws.dynamoDbAlive()).isFalse();
+    }
+
+    @Test
+    void aClientThatAbortsARequestMidwayDoesNotTakeAnEmulatorDown() throws IOException {
+        LocalAws aws = LocalAws.start(Path.of("target", "emulator-logs"));
+        try {
+            // What an SDK call that times out while sending does: headers and part of the body, then a reset.
+            for (int i = 0; i < 3; i++) {
+                abortMidRequest(aws.dynamoDbEndpoint(), "DynamoDB_20120810.ListTables");
+                abortMidRequest(aws.kinesisEndpoint(), "Kinesis_20131202.ListStreams");
+            }
+            assertThat(aws.dynamoDb().listTables().tableNames()).isNotNull();
+            assertThat(aws.kinesis().listStreams().streamNames()).isNotNull();
+            assertThat(aws.dynamoDbAlive()).isTrue();
+            assertThat(aws.kinesisAlive()).isTrue();
+        } finally {
+            aws.close();
+        }
+    }
+
+    private static void abortMidRequest(URI endpoint, String target) throws IOException {
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: " + endpoint.getHost() + "\r\nX-Amz-Target: " + target
+                    + "\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 1000\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoLinger(true, 0); // close with a reset, as a timed-out client does
+        }
     }
 }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Load</b>: POSTs on a fixed schedule ({@link OpenLoop}) — client batches (one player, 10–50 events) or relay
  *       batches (a game server's: 50 players × a few events). Nothing waits for the system.</li>
  *   <li><b>Freshness</b>: some players of that very traffic are tracked. For each POST that carries a tracked player,
- *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms until
+ *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms (5 % of the wait past 200 ms) until
  *       {@code events_total} counts every event sent to that player; the sample is from the POST's <i>scheduled</i>
  *       time to that answer. Stages come from the profile's stamps.</li>
  *   <li><b>Offers under load</b>: {@code GET /offers} on its own schedule during the same load; every status code
@@ -46,15 +46,33 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ShapeBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Polls every 10 ms at first, then every 5 % of the time already waited (see {@link #nextPoll}). */
     private static final Duration POLL = Duration.ofMillis(10);
+    private static final double POLL_BACKOFF = 0.05;
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
+
+    /** The measured period (nanoTime), unknown until the warm-up ends: nothing is measured before. */
+    private static final class Window {
+        private volatile long from = Long.MAX_VALUE;
+        private volatile long to = Long.MAX_VALUE;
+
+        void set(long from, long to) {
+            this.to = to;
+            this.from = from;
+        }
+
+        boolean contains(long due) {
+            return due >= from && due < to;
+        }
+    }
 
     /** The two shapes of traffic a game sends. */
     public enum Shape { CLIENT, RELAY }
 
     /** One shape's run. */
     public record Settings(Shape shape, double eventsPerSecond, int minBatch, int maxBatch, int relayPlayers, int relayEventsEach,
-                           Duration sendInterval, double trackedPostsPerSecond, double offersPerSecond, Duration warmup, Duration measure) {
+                           Duration sendInterval, double trackedPostsPerSecond, double offersPerSecond, Duration warmup, Duration maxWarmup,
+                           Duration measure) {
     }
 
     /** What a shape's run measured (ms unless named otherwise). */
@@ -63,7 +81,8 @@ public final class ShapeBench {
                          Percentiles writeAndRead, Percentiles windowedFreshness, long samplesStarted, long samplesNeverSeen, Map<String, Percentiles> offersMillis,
                          Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
                          long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, double eventsPerPost,
-                         String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo, Oracle oracle) {
+                         String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo,
+                         double warmupSeconds, double warmupEndJitCores, Oracle oracle) {
     }
 
     /**
@@ -107,8 +126,8 @@ public final class ShapeBench {
         long[] nextPlayer = {0};
 
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
-        long measureFrom = start + s.warmup().toNanos();
-        long measureTo = measureFrom + s.measure().toNanos();
+        Duration longest = (s.maxWarmup().compareTo(s.warmup()) > 0 ? s.maxWarmup() : s.warmup()).plus(s.measure());
+        Window window = new Window(); // set when the warm-up ends (Warmup decides when)
         Queue<Sample> samples = new ConcurrentLinkedQueue<>();
         Map<String, LongAdder> postOutcomes = new ConcurrentHashMap<>();
         LongAdder started = new LongAdder();
@@ -120,7 +139,8 @@ public final class ShapeBench {
 
         URI eventsUri = platform.baseUrl().resolve("/v1/events");
         String key = platform.options().apiKey();
-        OpenLoop load = new OpenLoop("bench-load", postsPerSecond, start, s.warmup().plus(s.measure()), due -> {
+        // The warm-up ramps the rate up over its first half (a cold JVM compiles under light load), then holds it.
+        OpenLoop load = new OpenLoop("bench-load", postsPerSecond, start, longest, s.warmup().dividedBy(2), due -> {
             long wall = System.currentTimeMillis() - (System.nanoTime() - due) / 1_000_000;
             ObjectNode body;
             List<int[]> carried = new ArrayList<>();
@@ -140,7 +160,7 @@ public final class ShapeBench {
                 }
             }
             int events = body.get("events").size();
-            boolean measured = due >= measureFrom && due < measureTo;
+            boolean measured = window.contains(due);
             if (measured) {
                 measuredEvents.add(events);
             }
@@ -163,7 +183,7 @@ public final class ShapeBench {
                             for (long[] t : tracked) {
                                 started.increment();
                                 int p = (int) t[0];
-                                poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, measureFrom, samples, neverSeen);
+                                poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, window.from, samples, neverSeen);
                             }
                         } else {
                             // Events the platform refused are not in the profile: later samples of these players expect fewer.
@@ -174,31 +194,31 @@ public final class ShapeBench {
                     });
         });
 
-        OffersLoad offers = new OffersLoad(simulator, players);
-        OpenLoop offersLoop = new OpenLoop("bench-offers", s.offersPerSecond(), measureFrom, s.measure(), offers::send);
-        Thread marker = new Thread(() -> {
-            try {
-                long wait = measureFrom - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                writesAt[0] = DynamoDbWriteCounter.writes();
-                ingestBefore.putAll(platform.ingestMetrics().snapshot());
-                TimeUnit.NANOSECONDS.sleep(Math.max(0, measureTo - System.nanoTime()));
-                writesAt[1] = DynamoDbWriteCounter.writes();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        // Offers run through the warm-up too (the same ramp): every path the measured period takes is compiled first.
+        OffersLoad offers = new OffersLoad(simulator, players, window);
+        OpenLoop offersLoop = new OpenLoop("bench-offers", s.offersPerSecond(), start, longest, s.warmup().dividedBy(2), offers::send);
         load.start();
         if (s.offersPerSecond() > 0) {
             offersLoop.start();
         }
-        marker.start();
-        long wallFrom = System.currentTimeMillis() + (measureFrom - System.nanoTime()) / 1_000_000;
+        Warmup.Outcome warm = new Warmup().await(start, s.warmup(), s.maxWarmup());
+        // Measuring starts on the next whole second after the warm-up; both schedules run on unbroken until its end.
+        long measureFrom = start + (long) Math.ceil((System.nanoTime() - start) / 1e9) * 1_000_000_000L;
+        long measureTo = measureFrom + s.measure().toNanos();
+        window.set(measureFrom, measureTo);
+        load.endAt(measureTo);
+        offersLoop.endAt(measureTo);
+        System.out.printf("  warm-up %.0f s (JIT %s over the last %d s%s); measuring %d s%n", warm.length().toMillis() / 1000.0,
+                Double.isNaN(warm.jitCores()) ? "not measured" : String.format("%.2f cores", warm.jitCores()), Warmup.WINDOW.toSeconds(),
+                warm.settled() ? ", settled" : ", not settled: the maximum warm-up ran out", s.measure().toSeconds());
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
+        writesAt[0] = DynamoDbWriteCounter.writes();
+        ingestBefore.putAll(platform.ingestMetrics().snapshot());
+        long wallFrom = System.currentTimeMillis();
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, measureTo - System.nanoTime()));
+        writesAt[1] = DynamoDbWriteCounter.writes();
         load.await();
         offersLoop.await();
-        marker.join();
         Map<String, Number> ingestAfter = platform.ingestMetrics().snapshot();
         long wallTo = System.currentTimeMillis();
         // Every sample ends (seen or given up after GIVE_UP); every offers request answers or is counted unanswered.
@@ -223,7 +243,8 @@ public final class ShapeBench {
                 started.sum(), neverSeen.sum(), offers.millis(), offers.outcomes(), offers.sent(), offers.pending(),
                 measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
                 records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, averageBatch,
-                simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo, oracle(simulator, sentToPlayer, lostToPlayer));
+                simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo, warm.length().toMillis() / 1000.0, warm.jitCores(),
+                oracle(simulator, sentToPlayer, lostToPlayer));
     }
 
     /** Waits (up to a minute) for every player's profile to count what was acknowledged, then says who does not. */
@@ -317,9 +338,19 @@ public final class ShapeBench {
                 }
                 return;
             }
-            pollers.schedule(attempt[0], POLL.toNanos(), TimeUnit.NANOSECONDS);
+            pollers.schedule(attempt[0], nextPoll(now - due), TimeUnit.NANOSECONDS);
         });
         attempt[0].run();
+    }
+
+    /**
+     * Nanoseconds until the next poll of a sample that has waited {@code waited} ns: 10 ms, or 5 % of the wait once that
+     * is longer (past 200 ms). A sample is then at most 10 ms or 5 % late, and a stall no longer multiplies the probe's
+     * own load — with a fixed 10 ms poll, 40 samples/s pending for a second are 4,000 GET /profile per second, which
+     * on 2 cores takes the capacity the stack needs to recover (the bench was bistable because of it).
+     */
+    static long nextPoll(long waited) {
+        return Math.max(POLL.toNanos(), (long) (waited * POLL_BACKOFF));
     }
 
     /** GET /offers for the load's players on a schedule; every answer (or its absence) is counted. */
@@ -331,17 +362,25 @@ public final class ShapeBench {
         private final AtomicLong sent = new AtomicLong();
         private final AtomicLong pending = new AtomicLong();
 
-        OffersLoad(PlayerSimulator simulator, int players) {
+        private final Window window;
+        private final AtomicLong warmupCalls = new AtomicLong();
+
+        OffersLoad(PlayerSimulator simulator, int players, Window window) {
             this.simulator = simulator;
             this.players = players;
+            this.window = window;
         }
 
         void send(long due) {
+            if (!window.contains(due)) {
+                // Warm-up: the same request, not counted.
+                String player = simulator.player((int) (warmupCalls.getAndIncrement() % players)).playerId();
+                http.sendAsync(request(player), HttpResponse.BodyHandlers.discarding());
+                return;
+            }
             String player = simulator.player((int) (sent.getAndIncrement() % players)).playerId();
             pending.incrementAndGet();
-            http.sendAsync(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=" + StackBench.OFFERS_PLACEMENT))
-                            .header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+            http.sendAsync(request(player), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
                         double ms = (System.nanoTime() - due) / 1e6;
                         String model = "(no model)";
                         String outcome;
@@ -363,6 +402,11 @@ public final class ShapeBench {
                         millis.computeIfAbsent(model, m -> new ConcurrentLinkedQueue<>()).add(ms);
                         pending.decrementAndGet();
                     });
+        }
+
+        private HttpRequest request(String player) {
+            return HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player + "/offers?placement=" + StackBench.OFFERS_PLACEMENT))
+                    .header("x-api-key", platform.options().apiKey()).timeout(Duration.ofSeconds(10)).GET().build();
         }
 
         long sent() {

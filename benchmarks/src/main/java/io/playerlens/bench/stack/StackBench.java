@@ -40,8 +40,13 @@ public final class StackBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "30", description = "Measured seconds per shape (default: ${DEFAULT-VALUE}).")
     int duration;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds per shape (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "60",
+            description = "Least warm-up seconds per shape; the rate ramps up over the first half (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--max-warmup", defaultValue = "300",
+            description = "Most warm-up seconds per shape: past --warmup it goes on until the JIT has settled, up to this (default: ${DEFAULT-VALUE}).")
+    int maxWarmup;
 
     @Option(names = "--min-batch", defaultValue = "10", description = "Smallest client batch (default: ${DEFAULT-VALUE}).")
     int minBatch;
@@ -119,6 +124,7 @@ public final class StackBench implements Callable<Integer> {
             run.put("relay_batch", relayPlayers + " players x " + relayEvents);
             run.put("send_interval_s", sendInterval);
             run.put("warmup_s", warmup);
+            run.put("max_warmup_s", maxWarmup);
             run.put("duration_s", duration);
             run.put("tracked_per_second", tracked);
             run.put("offers_per_second", offersRate);
@@ -134,12 +140,14 @@ public final class StackBench implements Callable<Integer> {
             ShapeBench bench = new ShapeBench(platform);
             for (ShapeBench.Shape shape : shapes.stream().map(name -> ShapeBench.Shape.valueOf(name.trim().toUpperCase())).toList()) {
                 boolean client = shape == ShapeBench.Shape.CLIENT;
-                System.out.printf("%n%s: %.0f events/s in %s, open loop; %d s warm-up, %d s measured; %.0f tracked/s; %.0f GET /offers/s...%n",
+                System.out.printf("%n%s: %.0f events/s in %s, open loop; %d-%d s warm-up, %d s measured; %.0f tracked/s; %.0f GET /offers/s...%n",
                         client ? "Client batches" : "Relay batches", client ? rate : relayRate,
                         client ? "batches of " + minBatch + "-" + maxBatch + " events of one player"
-                                : "batches of " + relayPlayers + " players x " + relayEvents + " events", warmup, duration, tracked, offersRate);
+                                : "batches of " + relayPlayers + " players x " + relayEvents + " events", warmup, Math.max(warmup, maxWarmup), duration,
+                        tracked, offersRate);
                 ShapeBench.Result result = bench.run(new ShapeBench.Settings(shape, client ? rate : relayRate, minBatch, maxBatch, relayPlayers,
-                        relayEvents, Duration.ofSeconds(sendInterval), tracked, offersRate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration)));
+                        relayEvents, Duration.ofSeconds(sendInterval), tracked, offersRate, Duration.ofSeconds(warmup), Duration.ofSeconds(maxWarmup),
+                        Duration.ofSeconds(duration)));
                 print(result);
                 results.put(result.shape(), result);
             }

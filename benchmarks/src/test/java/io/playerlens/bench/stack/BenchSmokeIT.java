@@ -15,7 +15,7 @@ class BenchSmokeIT {
     @Test
     void shortBench_writesAReportWithEveryFigure_forBothTrafficShapes() throws Exception {
         Path out = Path.of("target", "bench-smoke");
-        int exit = new CommandLine(new StackBench()).execute("--rate", "150", "--relay-rate", "200", "--duration", "3", "--warmup", "2",
+        int exit = new CommandLine(new StackBench()).execute("--rate", "150", "--relay-rate", "200", "--duration", "3", "--warmup", "2", "--max-warmup", "2",
                 "--offers-rate", "20", "--tracked", "5", "--shards", "1", "--parallelism", "1", "--out", out.toString());
         assertThat(exit).isZero();
 

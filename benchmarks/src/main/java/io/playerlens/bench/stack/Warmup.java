@@ -1,0 +1,59 @@
+package io.playerlens.bench.stack;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * How long a shape warms up before it is measured: at least the minimum, then until the JIT has settled (over the
+ * last {@link #WINDOW} the compiler threads used less than {@link #SETTLED_CORES} of a core), and never longer than
+ * the maximum.
+ *
+ * <p>Why: the whole stack (Flink, the AWS SDKs, Jackson, the handlers) is one JVM here, and on a 2-core machine the
+ * JIT compiles for minutes under load — measured with {@code -XX:+PrintCompilation}: ~7,000 compilations per 10 s in
+ * the first minute, still 300–500 per 10 s after two, and a third of a core in the compiler threads at 2.5 minutes
+ * (async-profiler). A fixed 10 s warm-up measured the JIT, not the platform; a production JVM is long warm.
+ */
+final class Warmup {
+    static final Duration WINDOW = Duration.ofSeconds(10);
+    static final double SETTLED_CORES = 0.10;
+
+    /** What the warm-up did: its length, and the compiler's cores over the window before measuring began. */
+    record Outcome(Duration length, double jitCores, boolean settled) {
+    }
+
+    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+
+    /**
+     * Blocks until the warm-up that began at {@code startNanos} is over; returns when measuring may start.
+     *
+     * @param min at least this long
+     * @param max at most this long, settled or not
+     */
+    Outcome await(long startNanos, Duration min, Duration max) throws InterruptedException {
+        Deque<long[]> points = new ArrayDeque<>(); // {nanoTime, compile ms}
+        while (true) {
+            long now = System.nanoTime();
+            points.addLast(new long[] {now, compileMillis()});
+            while (points.size() > 1 && now - points.peekFirst()[0] > WINDOW.toNanos()) {
+                points.removeFirst();
+            }
+            long[] first = points.peekFirst();
+            double spanNanos = now - first[0];
+            double cores = spanNanos < WINDOW.toNanos() / 2 ? Double.NaN : (compileMillis() - first[1]) * 1e6 / spanNanos;
+            Duration elapsed = Duration.ofNanos(now - startNanos);
+            boolean settled = !Double.isNaN(cores) && cores < SETTLED_CORES;
+            if (elapsed.compareTo(max) >= 0 || elapsed.compareTo(min) >= 0 && settled) {
+                return new Outcome(elapsed, cores, settled);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Total ms the JIT's threads have compiled (0 where the JVM does not say). */
+    private long compileMillis() {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+}
