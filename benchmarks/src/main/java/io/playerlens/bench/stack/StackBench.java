@@ -219,8 +219,10 @@ public final class StackBench implements Callable<Integer> {
                 r.writes(), r.events(), r.eventsPerRecord(), r.compressedBytesPerEvent());
         r.offersMillis().forEach((model, p) -> System.out.printf("  GET /offers via %-18s (ms) %s%n", model, p));
         System.out.printf("  GET /offers: %d sent, outcomes %s, %d unanswered%n", r.offersSent(), r.offersOutcomes(), r.offersUnanswered());
-        System.out.printf("  oracle: %d of %d players' events_total exactly as acknowledged (%d fewer, %d more)%s%n", r.oracle().exact(),
-                r.oracle().players(), r.oracle().fewer(), r.oracle().more(), r.oracle().examples().isEmpty() ? "" : " e.g. " + r.oracle().examples());
+        System.out.printf("  oracle: %d of %d players' events_total exactly as acknowledged (%d fewer, %d more%s)%s%n", r.oracle().exact(),
+                r.oracle().players(), r.oracle().fewer(), r.oracle().more(), r.oracle().unanswered() == 0 ? ""
+                        : "; " + r.oracle().unanswered() + " had a POST that never answered, right with or without its events",
+                r.oracle().examples().isEmpty() ? "" : " e.g. " + r.oracle().examples());
     }
 
     /** The stack's resources per minute of the run: does memory or CPU creep over a long run? */

@@ -7,9 +7,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * How long a shape warms up before it is measured: at least the minimum, then until the JIT has settled (over the
- * last {@link #WINDOW} the compiler threads used less than {@link #SETTLED_CORES} of a core), and never longer than
- * the maximum.
+ * How long a shape warms up before it is measured: at least the minimum, then until the JIT has settled, and never
+ * longer than the maximum. Settled: over the last {@link #WINDOW}, the JVM's compiler threads were compiling for less
+ * than {@link #SETTLED_BUSY} of the window, summed over them ({@code CompilationMXBean} time is elapsed time: on a
+ * saturated machine a compile that waits for a core counts too, so a JIT that cannot keep up shows as busy — itself
+ * a sign that the run measures an overloaded machine).
  *
  * <p>Why: the whole stack (Flink, the AWS SDKs, Jackson, the handlers) is one JVM here, and on a 2-core machine the
  * JIT compiles for minutes under load — measured with {@code -XX:+PrintCompilation}: ~7,000 compilations per 10 s in
@@ -18,10 +20,10 @@ import java.util.Deque;
  */
 final class Warmup {
     static final Duration WINDOW = Duration.ofSeconds(10);
-    static final double SETTLED_CORES = 0.10;
+    static final double SETTLED_BUSY = 0.10;
 
-    /** What the warm-up did: its length, and the compiler's cores over the window before measuring began. */
-    record Outcome(Duration length, double jitCores, boolean settled) {
+    /** What the warm-up did: its length, and how busy the compiler threads were over the window before measuring began. */
+    record Outcome(Duration length, double jitBusy, boolean settled) {
     }
 
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -42,11 +44,11 @@ final class Warmup {
             }
             long[] first = points.peekFirst();
             double spanNanos = now - first[0];
-            double cores = spanNanos < WINDOW.toNanos() / 2 ? Double.NaN : (compileMillis() - first[1]) * 1e6 / spanNanos;
+            double busy = spanNanos < WINDOW.toNanos() / 2 ? Double.NaN : (compileMillis() - first[1]) * 1e6 / spanNanos;
             Duration elapsed = Duration.ofNanos(now - startNanos);
-            boolean settled = !Double.isNaN(cores) && cores < SETTLED_CORES;
+            boolean settled = !Double.isNaN(busy) && busy < SETTLED_BUSY;
             if (elapsed.compareTo(max) >= 0 || elapsed.compareTo(min) >= 0 && settled) {
-                return new Outcome(elapsed, cores, settled);
+                return new Outcome(elapsed, busy, settled);
             }
             Thread.sleep(500);
         }
