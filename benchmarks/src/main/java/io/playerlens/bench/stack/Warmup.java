@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.LongSupplier;
 
 /**
  * How long a shape warms up before it is measured: at least the minimum, then until the JIT has settled, and never
@@ -26,7 +27,21 @@ final class Warmup {
     record Outcome(Duration length, double jitBusy, boolean settled) {
     }
 
-    private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private final LongSupplier compileMillis;
+    private final Duration window;
+    private final Duration step;
+
+    /** Watches this JVM's JIT. */
+    Warmup() {
+        this(jvmCompileMillis(), WINDOW, Duration.ofMillis(500));
+    }
+
+    /** Watches {@code compileMillis} (total ms compiled so far) over {@code window}, looking every {@code step}. */
+    Warmup(LongSupplier compileMillis, Duration window, Duration step) {
+        this.compileMillis = compileMillis;
+        this.window = window;
+        this.step = step;
+    }
 
     /**
      * Blocks until the warm-up that began at {@code startNanos} is over; returns when measuring may start.
@@ -38,24 +53,26 @@ final class Warmup {
         Deque<long[]> points = new ArrayDeque<>(); // {nanoTime, compile ms}
         while (true) {
             long now = System.nanoTime();
-            points.addLast(new long[] {now, compileMillis()});
-            while (points.size() > 1 && now - points.peekFirst()[0] > WINDOW.toNanos()) {
+            long compiled = compileMillis.getAsLong();
+            points.addLast(new long[] {now, compiled});
+            while (points.size() > 1 && now - points.peekFirst()[0] > window.toNanos()) {
                 points.removeFirst();
             }
             long[] first = points.peekFirst();
             double spanNanos = now - first[0];
-            double busy = spanNanos < WINDOW.toNanos() / 2 ? Double.NaN : (compileMillis() - first[1]) * 1e6 / spanNanos;
+            double busy = spanNanos < window.toNanos() / 2 ? Double.NaN : (compiled - first[1]) * 1e6 / spanNanos;
             Duration elapsed = Duration.ofNanos(now - startNanos);
             boolean settled = !Double.isNaN(busy) && busy < SETTLED_BUSY;
             if (elapsed.compareTo(max) >= 0 || elapsed.compareTo(min) >= 0 && settled) {
                 return new Outcome(elapsed, busy, settled);
             }
-            Thread.sleep(500);
+            Thread.sleep(step.toMillis());
         }
     }
 
     /** Total ms the JIT's threads have compiled (0 where the JVM does not say). */
-    private long compileMillis() {
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    private static LongSupplier jvmCompileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return () -> jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 }
