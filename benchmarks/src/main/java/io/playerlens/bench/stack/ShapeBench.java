@@ -37,9 +37,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Load</b>: POSTs on a fixed schedule ({@link OpenLoop}) — client batches (one player, 10–50 events) or relay
  *       batches (a game server's: 50 players × a few events). Nothing waits for the system.</li>
  *   <li><b>Freshness</b>: some players of that very traffic are tracked. For each POST that carries a tracked player,
- *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms (5 % of the wait past 200 ms) until
- *       {@code events_total} counts every event sent to that player; the sample is from the POST's <i>scheduled</i>
- *       time to that answer. Stages come from the profile's stamps.</li>
+ *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms (every 5 %
+ *       of the wait past 200 ms) until {@code events_total} counts every event sent to that player; the sample is from
+ *       the POST's <i>scheduled</i> time to that answer. Stages come from the profile's stamps.</li>
+ *   <li><b>Warm-up</b>: both loads ramp up, then hold until the JIT has settled ({@link Warmup}); only then does the
+ *       measured period begin, on the same unbroken schedule.</li>
  *   <li><b>Offers under load</b>: {@code GET /offers} on its own schedule during the same load; every status code
  *       and fallback reason counted; a reply that never comes is counted, not dropped.</li>
  * </ul>
