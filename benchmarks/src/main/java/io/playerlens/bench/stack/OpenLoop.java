@@ -20,10 +20,6 @@ final class OpenLoop implements AutoCloseable {
     private volatile long fired;
     private volatile long end;
 
-    OpenLoop(String name, double ratePerSecond, long startNanos, Duration duration, LongConsumer action) {
-        this(name, ratePerSecond, startNanos, duration, Duration.ZERO, action);
-    }
-
     OpenLoop(String name, double ratePerSecond, long startNanos, Duration duration, Duration ramp, LongConsumer action) {
         end = startNanos + duration.toNanos();
         thread = new Thread(() -> {

@@ -35,7 +35,7 @@ class OpenLoopTest {
         // Started 1 s in the past at 1,000/s: the first ~1,000 actions are already due and fire at once, each with its
         // own scheduled time, not the time it ran.
         long start = System.nanoTime() - SECOND;
-        OpenLoop loop = new OpenLoop("test-loop", 1000, start, Duration.ofSeconds(60), due -> {
+        OpenLoop loop = new OpenLoop("test-loop", 1000, start, Duration.ofSeconds(60), Duration.ZERO, due -> {
             count.incrementAndGet();
             lastDue.set(due);
         });
