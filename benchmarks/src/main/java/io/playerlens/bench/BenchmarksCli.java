@@ -55,6 +55,7 @@ public final class BenchmarksCli {
     }
 
     public static void main(String[] args) {
+        io.playerlens.local.platform.LocalPlatform.prepareJvm();
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         }

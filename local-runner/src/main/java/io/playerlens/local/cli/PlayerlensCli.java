@@ -10,6 +10,7 @@ import picocli.CommandLine;
 public final class PlayerlensCli {
 
     public static void main(String[] args) {
+        io.playerlens.local.platform.LocalPlatform.prepareJvm();
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
         }

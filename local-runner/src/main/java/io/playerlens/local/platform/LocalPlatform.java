@@ -136,6 +136,22 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
+     * What the launchers ({@code playerlens up}, {@code playerlens bench}) set first thing in {@code main}, before any
+     * thread pool exists. On a machine with 2 cores the JDK's common fork-join pool has one thread, and then
+     * {@code CompletableFuture}'s default executor is not that pool but a new thread per task: the JDK's HTTP client
+     * (the simulator's and the bench's) completes every {@code sendAsync} through it, so each response started a
+     * thread — 2.6 % of the whole stack's CPU in a profile of the bench at 2,000 events/s. Two threads make it a pool
+     * again; an explicit {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} wins.
+     */
+    public static void prepareJvm() {
+        String parallelism = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (System.getProperty(parallelism) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(parallelism, "2");
+        }
+        keepConnectionsAlive();
+    }
+
+    /**
      * Lets the JDK keep up to 64 idle connections per emulator (its default is 5). The Lambda handlers' SDK clients use
      * the JDK's HTTP client (url-connection, as on Lambda), whose keep-alive cache is per JVM: on Lambda an execution
      * environment serves one request at a time, so 5 is plenty; here every handler shares one JVM and up to 64 requests
