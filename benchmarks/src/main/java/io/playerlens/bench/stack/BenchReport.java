@@ -27,9 +27,22 @@ public final class BenchReport {
     private final Map<String, Object> report = new LinkedHashMap<>();
 
     public BenchReport(Map<String, Object> settings) {
-        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "cpu", cpuModel(),
                 "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
         report.put("settings", settings);
+    }
+
+    /**
+     * The processor's model name ({@code /proc/cpuinfo} on Linux, else {@code os.arch}): runs on "the same 2-core
+     * machine" have landed on different hosts, and their figures differ several-fold.
+     */
+    public static String cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .orElse(System.getProperty("os.arch"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
     }
 
     public BenchReport put(String section, Object value) {

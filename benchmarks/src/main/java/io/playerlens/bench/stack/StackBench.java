@@ -111,8 +111,8 @@ public final class StackBench implements Callable<Integer> {
             Map<String, String> target = group.equals("EventsSource") ? source : group.equals("ProfileSink") ? sink : settings;
             target.put(key.substring(dot + 1), value);
         });
-        System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d) on %d cores...%n", shards, parallelism,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf("Starting a fresh local stack (%d shards, feature job parallelism %d) on %d cores (%s)...%n", shards, parallelism,
+                Runtime.getRuntime().availableProcessors(), BenchReport.cpuModel());
         try (LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(0, Names.LOCAL_DEV_KEY, shards, out.resolve("stack"),
                 parallelism, settings, source, sink, LocalPlatform.defaultModelsDir()))) {
             long began = System.currentTimeMillis();
