@@ -2,11 +2,11 @@ package io.playerlens.features;
 
 import io.playerlens.contracts.event.ErasureRule;
 import io.playerlens.contracts.event.ServerEventTypes;
-import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;

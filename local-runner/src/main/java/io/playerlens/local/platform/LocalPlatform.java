@@ -140,7 +140,7 @@ public final class LocalPlatform implements AutoCloseable {
      * thread pool exists. On a machine with 2 cores the JDK's common fork-join pool has one thread, and then
      * {@code CompletableFuture}'s default executor is not that pool but a new thread per task: the JDK's HTTP client
      * (the simulator's and the bench's) completes every {@code sendAsync} through it, so each response started a
-     * thread — 2.6 % of the whole stack's CPU in a profile of the bench at 2,000 events/s. Two threads make it a pool
+     * thread — 2.6 % of the JVM's CPU samples in a profile of the bench at 2,000 events/s. Two threads make it a pool
      * again; an explicit {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} wins.
      */
     public static void prepareJvm() {
