@@ -52,6 +52,7 @@
       chart('chart-resources', [
         { label: 'JVM cores', pick: (p) => p.resources.jvmCores },
         { label: 'emulator cores', pick: (p) => p.resources.emulatorCores },
+        { label: 'stolen cores', stroke: COLORS[3], pick: (p) => p.resources.stolenCores },
         { label: 'RSS GiB', stroke: COLORS[4], pick: (p) => (p.resources.jvmRssMib + p.resources.emulatorRssMib) / 1024 }], 'cores · GiB'),
     ];
     window.addEventListener('resize', () => charts.forEach((c) => c.plot.setSize({ width: width(c.plot.root.parentElement), height: 190 })));

@@ -72,6 +72,10 @@ public final class BenchReport {
         resources.put("jvm_cores", meanMax(points, r -> r.jvmCores()));
         resources.put("emulator_cores", meanMax(points, r -> r.emulatorCores()));
         resources.put("total_cores", meanMax(points, StackResources.Usage::totalCores));
+        // What the machine did not give the stack: a run on a VM whose hypervisor takes a third of the cores is not a
+        // run of this code on 2 cores.
+        resources.put("stolen_cores", meanMax(points, r -> r.stolenCores()));
+        resources.put("other_process_cores", meanMax(points, r -> r.otherCores()));
         resources.put("jvm_rss_mib", meanMax(points, r -> r.jvmRssMib()));
         resources.put("emulator_rss_mib", meanMax(points, r -> r.emulatorRssMib()));
         resources.put("machine_cores", Runtime.getRuntime().availableProcessors());

@@ -161,8 +161,9 @@ public final class StackBench implements Callable<Integer> {
             if (duration >= 120) {
                 List<Map<String, Object>> perMinute = resourcesPerMinute(timeline);
                 report.put("resources_per_minute", perMinute);
-                perMinute.forEach(m -> System.out.printf("    minute %-4s CPU %.2f cores (mean), JVM RSS %.0f MiB, heap %.0f MiB, emulators RSS %.0f MiB (max)%n",
-                        m.get("minute"), m.get("cpu_cores_mean"), m.get("jvm_rss_mib_max"), m.get("heap_used_mib_max"), m.get("emulator_rss_mib_max")));
+                perMinute.forEach(m -> System.out.printf("    minute %-4s CPU %.2f cores (mean), stolen %.2f, JVM RSS %.0f MiB, heap %.0f MiB, emulators RSS %.0f MiB (max)%n",
+                        m.get("minute"), m.get("cpu_cores_mean"), m.get("stolen_cores_mean"), m.get("jvm_rss_mib_max"), m.get("heap_used_mib_max"),
+                        m.get("emulator_rss_mib_max")));
             }
 
             ShapeBench.Result priced = results.getOrDefault("client", results.values().iterator().next());
@@ -238,6 +239,7 @@ public final class StackBench implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("minute", minute + 1);
             m.put("cpu_cores_mean", points.stream().mapToDouble(p -> p.resources().totalCores()).average().orElse(0));
+            m.put("stolen_cores_mean", points.stream().mapToDouble(p -> p.resources().stolenCores()).average().orElse(0));
             m.put("jvm_rss_mib_max", points.stream().mapToDouble(p -> p.resources().jvmRssMib()).max().orElse(0));
             m.put("heap_used_mib_max", points.stream().mapToDouble(p -> p.resources().heapUsedMib()).max().orElse(0));
             m.put("emulator_rss_mib_max", points.stream().mapToDouble(p -> p.resources().emulatorRssMib()).max().orElse(0));
@@ -253,8 +255,14 @@ public final class StackBench implements Callable<Integer> {
         Map<String, Double> jvm = (Map<String, Double>) resources.get("jvm_rss_mib");
         @SuppressWarnings("unchecked")
         Map<String, Double> emulators = (Map<String, Double>) resources.get("emulator_rss_mib");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> stolen = (Map<String, Double>) resources.get("stolen_cores");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> other = (Map<String, Double>) resources.get("other_process_cores");
         System.out.printf("%nStack resources over the run: CPU mean %.2f / max %.2f of %s cores; RSS JVM %.0f MiB, emulators %.0f MiB (max)%n",
                 total.get("mean"), total.get("max"), resources.get("machine_cores"), jvm.get("max"), emulators.get("max"));
+        System.out.printf("Not available to the stack: stolen by the hypervisor mean %.2f / max %.2f cores, other processes mean %.2f / max %.2f cores%n",
+                stolen.get("mean"), stolen.get("max"), other.get("mean"), other.get("max"));
     }
 
     private static Map<String, Long> rounded(Map<String, Double> dollars) {

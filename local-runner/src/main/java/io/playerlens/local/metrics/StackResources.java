@@ -9,12 +9,21 @@ import java.util.List;
 /**
  * CPU and memory of the local stack: this JVM (gateway, Lambdas, Flink MiniCluster) plus its child processes
  * (the emulators), read from {@code /proc} on Linux. CPU is in cores (1.0 = one core busy) between two calls.
+ * Beside the stack's own use it reads what the machine could not give it: time the hypervisor ran another guest on
+ * this VM's cores ({@code steal} in {@code /proc/stat}) and time other processes used — on a shared 2-core VM the
+ * steal alone was 4–31 % of the cores in a minute (2026-12-03), so "1.6 of 2 cores" can mean a saturated stack.
  */
 public final class StackResources {
     /** One reading: cores in use since the previous reading, resident memory in MiB. */
-    public record Usage(double jvmCores, double emulatorCores, double jvmRssMib, double emulatorRssMib, double heapUsedMib, int machineCores) {
+    public record Usage(double jvmCores, double emulatorCores, double jvmRssMib, double emulatorRssMib, double heapUsedMib, int machineCores,
+                        double stolenCores, double otherCores) {
         public double totalCores() {
             return jvmCores + emulatorCores;
+        }
+
+        /** Cores the stack could have had: the machine's, less what the hypervisor and other processes took. */
+        public double availableCores() {
+            return Math.max(0, machineCores - stolenCores - otherCores);
         }
     }
 
@@ -23,6 +32,7 @@ public final class StackResources {
     private long lastNanos = System.nanoTime();
     private long lastJvmCpuNanos = jvmCpuNanos();
     private long lastChildTicks = childTicks();
+    private long[] lastMachineTicks = machineTicks();
 
     /** Usage since the previous call (or since construction). */
     public synchronized Usage sample() {
@@ -35,14 +45,42 @@ public final class StackResources {
         lastNanos = now;
         lastJvmCpuNanos = jvmCpu;
         lastChildTicks = children;
+        long[] machine = machineTicks();
+        double stolen = Math.max(0, machine[1] - lastMachineTicks[1]) * (1e9 / CLOCK_TICKS) / wall;
+        double machineBusy = Math.max(0, machine[0] - lastMachineTicks[0]) * (1e9 / CLOCK_TICKS) / wall;
+        lastMachineTicks = machine;
+        double other = Math.max(0, machineBusy - jvmCores - childCores);
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
         return new Usage(jvmCores, childCores, rssMib(ProcessHandle.current().pid()),
-                descendants().stream().mapToDouble(StackResources::rssMib).sum(), heap, Runtime.getRuntime().availableProcessors());
+                descendants().stream().mapToDouble(StackResources::rssMib).sum(), heap, Runtime.getRuntime().availableProcessors(),
+                stolen, other);
     }
 
     private static long jvmCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * The machine's busy ticks (user, nice, system, irq, softirq, all cores) and its stolen ticks, from the first line
+     * of {@code /proc/stat}; zeros where there is none.
+     */
+    static long[] machineTicks() {
+        String stat = read(Path.of("/proc/stat"));
+        if (stat == null || !stat.startsWith("cpu ")) {
+            return new long[] {0, 0};
+        }
+        return machineTicks(stat.substring(0, stat.indexOf('\n') < 0 ? stat.length() : stat.indexOf('\n')));
+    }
+
+    /** Parses {@code cpu  user nice system idle iowait irq softirq steal ...} (kernels before 2.6.11 have no steal). */
+    static long[] machineTicks(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7}) {
+            busy += i < f.length ? Long.parseLong(f[i]) : 0;
+        }
+        return new long[] {busy, f.length > 8 ? Long.parseLong(f[8]) : 0};
     }
 
     private static List<Long> descendants() {
