@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Load</b>: POSTs on a fixed schedule ({@link OpenLoop}) — client batches (one player, 10–50 events) or relay
  *       batches (a game server's: 50 players × a few events). Nothing waits for the system.</li>
  *   <li><b>Freshness</b>: some players of that very traffic are tracked. For each POST that carries a tracked player,
- *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled every 10 ms (every 5 %
- *       of the wait past 200 ms) until {@code events_total} counts every event sent to that player; the sample is from
+ *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled from 20 ms after the
+ *       POST's scheduled time, every 10 ms (every 5 % of the wait past 200 ms), until {@code events_total} counts every event sent to that player; the sample is from
  *       the POST's <i>scheduled</i> time to that answer. Stages come from the profile's stamps.</li>
  *   <li><b>Warm-up</b>: both loads ramp up, then hold until the JIT has settled ({@link Warmup}); only then does the
  *       measured period begin, on the same unbroken schedule.</li>
@@ -50,6 +50,12 @@ public final class ShapeBench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Polls every 10 ms at first, then every 5 % of the time already waited (see {@link #nextPoll}). */
     private static final Duration POLL = Duration.ofMillis(10);
+    /**
+     * The first poll of a sample, after the POST's scheduled time: no event has reached a profile sooner than this here
+     * (stream, job and write take 15+ ms even at their best), so earlier polls only add the probe's own load to the
+     * stack. A sample seen at its first poll is counted ({@code seen_at_first_poll}): many would mean this is too late.
+     */
+    static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final double POLL_BACKOFF = 0.05;
     private static final Duration GIVE_UP = Duration.ofSeconds(15);
 
@@ -84,7 +90,7 @@ public final class ShapeBench {
                          Map<String, Long> offersOutcomes, long offersSent, long offersUnanswered, double writesPerEvent,
                          long events, long writes, double eventsPerRecord, double compressedBytesPerEvent, double eventsPerPost,
                          String aPlayer, List<Percentiles> freshnessPerMinute, long measuredFrom, long measuredTo,
-                         double warmupSeconds, double warmupEndJitBusy, Oracle oracle) {
+                         double warmupSeconds, double warmupEndJitBusy, Oracle oracle, double probeReadsPerSecond, long seenAtFirstPoll) {
     }
 
     /**
@@ -107,6 +113,9 @@ public final class ShapeBench {
     private final LocalPlatform platform;
     private final ExecutorService io = Executors.newFixedThreadPool(8, daemon("bench-http"));
     private final HttpClient http = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(5)).build();
+    /** GET /profile requests of the freshness probes, and samples whose first poll already saw the POST. */
+    private final LongAdder probeReads = new LongAdder();
+    private final LongAdder seenAtFirstPoll = new LongAdder();
     private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2, daemon("bench-poll"));
 
     public ShapeBench(LocalPlatform platform) {
@@ -224,10 +233,13 @@ public final class ShapeBench {
                 warm.settled() ? ", settled" : ", not settled: the maximum warm-up ran out", s.measure().toSeconds());
         TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
         writesAt[0] = DynamoDbWriteCounter.writes();
+        long probeReadsFrom = probeReads.sum();
+        seenAtFirstPoll.reset();
         ingestBefore.putAll(platform.ingestMetrics().snapshot());
         long wallFrom = System.currentTimeMillis();
         TimeUnit.NANOSECONDS.sleep(Math.max(0, measureTo - System.nanoTime()));
         writesAt[1] = DynamoDbWriteCounter.writes();
+        double probeReadsPerSecond = (probeReads.sum() - probeReadsFrom) / (s.measure().toMillis() / 1000.0);
         load.await();
         offersLoop.await();
         Map<String, Number> ingestAfter = platform.ingestMetrics().snapshot();
@@ -255,7 +267,7 @@ public final class ShapeBench {
                 measuredEvents.sum() == 0 ? 0 : (double) writes / measuredEvents.sum(), measuredEvents.sum(), writes,
                 records == 0 ? 0 : (double) accepted / records, accepted == 0 ? 0 : (double) bytes / accepted, averageBatch,
                 simulator.player(0).playerId(), perMinute(all), wallFrom, wallTo, warm.length().toMillis() / 1000.0, warm.jitBusy(),
-                oracle(simulator, sentToPlayer, lostToPlayer, unansweredToPlayer));
+                oracle(simulator, sentToPlayer, lostToPlayer, unansweredToPlayer), probeReadsPerSecond, seenAtFirstPoll.sum());
     }
 
     /**
@@ -334,41 +346,49 @@ public final class ShapeBench {
         // [lifetime total, ingest, stream, flink] once events_total counts the POST; the windowed time once events_1h does.
         double[] lifetime = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         double[] windowed = {Double.NaN};
-        attempt[0] = () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
-            long now = System.nanoTime();
-            if (error == null && response.statusCode() == 200) {
-                try {
-                    JsonNode profile = MAPPER.readTree(response.body());
-                    long wanted = expected.getAsLong();
-                    if (Double.isNaN(lifetime[0]) && profile.path("features").path("events_total").asLong() >= wanted) {
-                        lifetime[0] = (now - due) / 1e6;
-                        lifetime[1] = Instant.parse(profile.path("received_at").asText()).toEpochMilli() - dueWall;
-                        lifetime[2] = profile.path("stream_ms").asDouble(Double.NaN);
-                        lifetime[3] = profile.path("flink_ms").asDouble(Double.NaN);
+        int[] polls = {0};
+        attempt[0] = () -> {
+            probeReads.increment();
+            polls[0]++;
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                if (error == null && response.statusCode() == 200) {
+                    try {
+                        JsonNode profile = MAPPER.readTree(response.body());
+                        long wanted = expected.getAsLong();
+                        if (Double.isNaN(lifetime[0]) && profile.path("features").path("events_total").asLong() >= wanted) {
+                            if (polls[0] == 1) {
+                                seenAtFirstPoll.increment();
+                            }
+                            lifetime[0] = (now - due) / 1e6;
+                            lifetime[1] = Instant.parse(profile.path("received_at").asText()).toEpochMilli() - dueWall;
+                            lifetime[2] = profile.path("stream_ms").asDouble(Double.NaN);
+                            lifetime[3] = profile.path("flink_ms").asDouble(Double.NaN);
+                        }
+                        // Every event of a bench player is less than an hour old: events_1h must count them all too.
+                        if (Double.isNaN(windowed[0]) && profile.path("features").path("events_1h").asLong() >= wanted) {
+                            windowed[0] = (now - due) / 1e6;
+                        }
+                        if (!Double.isNaN(lifetime[0]) && !Double.isNaN(windowed[0])) {
+                            samples.add(new Sample(lifetime[0], lifetime[1], lifetime[2], lifetime[3], windowed[0], (due - measureFrom) / 1_000_000));
+                            return;
+                        }
+                    } catch (Exception e) {
+                        // an unreadable answer is one more poll
                     }
-                    // Every event of a bench player is less than an hour old: events_1h must count them all too.
-                    if (Double.isNaN(windowed[0]) && profile.path("features").path("events_1h").asLong() >= wanted) {
-                        windowed[0] = (now - due) / 1e6;
-                    }
-                    if (!Double.isNaN(lifetime[0]) && !Double.isNaN(windowed[0])) {
-                        samples.add(new Sample(lifetime[0], lifetime[1], lifetime[2], lifetime[3], windowed[0], (due - measureFrom) / 1_000_000));
-                        return;
-                    }
-                } catch (Exception e) {
-                    // an unreadable answer is one more poll
                 }
-            }
-            if (now - due > GIVE_UP.toNanos()) {
-                if (Double.isNaN(lifetime[0])) {
-                    neverSeen.increment();
-                } else {
-                    samples.add(new Sample(lifetime[0], lifetime[1], lifetime[2], lifetime[3], Double.NaN, (due - measureFrom) / 1_000_000));
+                if (now - due > GIVE_UP.toNanos()) {
+                    if (Double.isNaN(lifetime[0])) {
+                        neverSeen.increment();
+                    } else {
+                        samples.add(new Sample(lifetime[0], lifetime[1], lifetime[2], lifetime[3], Double.NaN, (due - measureFrom) / 1_000_000));
+                    }
+                    return;
                 }
-                return;
-            }
-            pollers.schedule(attempt[0], nextPoll(now - due), TimeUnit.NANOSECONDS);
-        });
-        attempt[0].run();
+                pollers.schedule(attempt[0], nextPoll(now - due), TimeUnit.NANOSECONDS);
+            });
+        };
+        pollers.schedule(attempt[0], Math.max(0, due + FIRST_POLL.toNanos() - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class StackBench implements Callable<Integer> {
             description = "Traffic shapes, in order: client, relay (default: ${DEFAULT-VALUE}).")
     List<String> shapes;
 
-    @Option(names = "--duration", defaultValue = "30", description = "Measured seconds per shape (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "60", description = "Measured seconds per shape (default: ${DEFAULT-VALUE}).")
     int duration;
 
     @Option(names = "--warmup", defaultValue = "60",
@@ -63,7 +63,7 @@ public final class StackBench implements Callable<Integer> {
     @Option(names = "--send-interval", defaultValue = "5", description = "Seconds between one player's batches (default: ${DEFAULT-VALUE}).")
     int sendInterval;
 
-    @Option(names = "--tracked", defaultValue = "40",
+    @Option(names = "--tracked", defaultValue = "20",
             description = "Freshness samples per second: POSTs (players, in relay batches) tracked through the profile API (default: ${DEFAULT-VALUE}).")
     double tracked;
 
@@ -211,6 +211,8 @@ public final class StackBench implements Callable<Integer> {
         System.out.println("    Flink           " + r.flink() + "   decoded → profile assembled");
         System.out.println("    write + read    " + r.writeAndRead() + "   assembled → the profile API shows it");
         System.out.println("    windowed        " + r.windowedFreshness() + "   end to end for events_1h (tiles summed at the read)");
+        System.out.printf("    the probes' own load: %.0f GET /profile/s; %d of %d samples seen at their first poll (%d ms after due)%n",
+                r.probeReadsPerSecond(), r.seenAtFirstPoll(), r.freshness().count(), ShapeBench.FIRST_POLL.toMillis());
         if (r.freshnessPerMinute().size() > 1) {
             for (int minute = 0; minute < r.freshnessPerMinute().size(); minute++) {
                 System.out.printf("    minute %-4d    %s%n", minute + 1, r.freshnessPerMinute().get(minute));
