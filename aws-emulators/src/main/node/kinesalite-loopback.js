@@ -12,3 +12,8 @@ server.listen(Number(port), '127.0.0.1', () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }
+// The JVM that started this process holds the other end of its stdin: when that JVM ends, however it ends (killed
+// during its own start-up included, before any shutdown hook), stdin closes and this emulator ends with it.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.on('error', () => process.exit(0));
+process.stdin.resume();

@@ -21,6 +21,43 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 class LocalAwsIT {
 
+    /** Started in a JVM of its own by the test below: starts the emulators, prints their pids, waits to be killed. */
+    public static final class StartAndWait {
+        public static void main(String[] args) throws InterruptedException {
+            LocalAws.start(Path.of(args[0]));
+            System.out.println("pids " + ProcessHandle.current().descendants().map(p -> Long.toString(p.pid()))
+                    .collect(java.util.stream.Collectors.joining(",")));
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    @Test
+    void theEmulatorsEndWithTheJvmThatStartedThem_evenKilledBeforeAnyShutdownHookRuns() throws Exception {
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+                StartAndWait.class.getName(), Path.of("target", "emulator-logs").toString()).redirectErrorStream(true).start();
+        List<Long> pids;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+                assertThat(line).as("the child JVM's output ended before it printed its emulators").isNotNull();
+            } while (!line.startsWith("pids "));
+            pids = java.util.Arrays.stream(line.substring(5).split(",")).filter(s -> !s.isBlank()).map(Long::valueOf).toList();
+            assertThat(pids).as("kinesalite and dynalite").hasSizeGreaterThanOrEqualTo(2);
+
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
+            jvm.waitFor();
+        }
+
+        // The emulators see their stdin close and exit.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(pids).as("emulator processes left running after their JVM was killed").noneMatch(LocalAwsIT::alive));
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     @Test
     void start_servesKinesisAndDynamoDb_andCloseStopsBothProcesses() {
         LocalAws aws = LocalAws.start(Path.of("target", "emulator-logs"));

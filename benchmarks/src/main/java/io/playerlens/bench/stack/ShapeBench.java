@@ -96,7 +96,7 @@ public final class ShapeBench {
     /**
      * The end-of-run check: every player's {@code events_total} through the profile API against the events the platform
      * acknowledged for it (sent, minus those of POSTs refused): exactly, fewer (lost) or more (counted twice). A POST that
-     * never answered (the client gave up) may or may not have been ingested: its player's count is right anywhere from
+     * never answered (the client gave up) or answered 5xx may or may not have been ingested: its player's count is right anywhere from
      * without its events to with them, and {@code unanswered} says how many players had one.
      */
     public record Oracle(long players, long exact, long fewer, long more, long unanswered, List<String> examples) {
@@ -200,11 +200,12 @@ public final class ShapeBench {
                                 poll(simulator.player(p), () -> t[1] - lostToPlayer.get(p), due, wall, window.from, samples, neverSeen);
                             }
                         } else {
-                            // Events the platform refused are not in the profile: later samples of these players expect fewer.
-                            // A POST that never answered may have been ingested or not: the polls expect the fewer, the
-                            // oracle accepts either.
+                            // Events the platform refused (4xx) are not in the profile: later samples of these players
+                            // expect fewer. A POST that never answered, or answered 5xx (ingest's 503 may follow a
+                            // partial put, e.g. a put that timed out at the client but was stored), may have been ingested
+                            // or not: the polls expect the fewer, the oracle accepts either.
                             carried.forEach(c -> lostToPlayer.addAndGet(c[0], c[1]));
-                            if (error != null) {
+                            if (error != null || response.statusCode() >= 500) {
                                 carried.forEach(c -> unansweredToPlayer.addAndGet(c[0], c[1]));
                             }
                             started.add(tracked.size());
@@ -273,7 +274,7 @@ public final class ShapeBench {
     /**
      * Waits (up to a minute) for every player's profile to count what was acknowledged, then says who does not. {@code
      * lost}: events of POSTs not answered 200 (refused, or unanswered); {@code unanswered}: the part of those whose POST
-     * never answered, which may be counted or not.
+     * never answered or answered 5xx, which may be counted or not.
      */
     private Oracle oracle(PlayerSimulator simulator, long[] sent, java.util.concurrent.atomic.AtomicLongArray lost,
                           java.util.concurrent.atomic.AtomicLongArray unanswered) throws Exception {
@@ -324,7 +325,7 @@ public final class ShapeBench {
             }
             if (examples.size() < 5) {
                 examples.add(simulator.player(p).playerId() + ": " + counted[p] + " counted, "
-                        + (least == most ? least + " acknowledged" : least + "-" + most + " acknowledged or unanswered"));
+                        + (least == most ? least + " acknowledged" : least + "-" + most + " acknowledged, or unanswered or 5xx"));
             }
         }
         return new Oracle(sent.length, exact, fewer, more, withUnanswered, examples);

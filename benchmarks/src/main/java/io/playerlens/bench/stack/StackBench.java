@@ -224,7 +224,7 @@ public final class StackBench implements Callable<Integer> {
         System.out.printf("  GET /offers: %d sent, outcomes %s, %d unanswered%n", r.offersSent(), r.offersOutcomes(), r.offersUnanswered());
         System.out.printf("  oracle: %d of %d players' events_total exactly as acknowledged (%d fewer, %d more%s)%s%n", r.oracle().exact(),
                 r.oracle().players(), r.oracle().fewer(), r.oracle().more(), r.oracle().unanswered() == 0 ? ""
-                        : "; " + r.oracle().unanswered() + " had a POST that never answered, right with or without its events",
+                        : "; " + r.oracle().unanswered() + " had a POST that never answered or answered 5xx, right with or without its events",
                 r.oracle().examples().isEmpty() ? "" : " e.g. " + r.oracle().examples());
     }
 
