@@ -227,23 +227,19 @@ public final class LocalGateway implements AutoCloseable {
     public void close() {
         server.stop(2);
         invocations.values().forEach(ExecutorService::shutdown);
-        for (ExecutorService pool : invocations.values()) {
-            try {
-                if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        invocations.values().forEach(LocalGateway::awaitStopped);
         executor.shutdown();
+        awaitStopped(executor);
+    }
+
+    /** Waits up to 2 s for a shut-down pool's running tasks, then interrupts them. */
+    private static void awaitStopped(ExecutorService pool) {
         try {
-            if (!executor.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                pool.shutdownNow();
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
