@@ -76,6 +76,7 @@ public final class BenchReport {
         // run of this code on 2 cores.
         resources.put("stolen_cores", meanMax(points, r -> r.stolenCores()));
         resources.put("other_process_cores", meanMax(points, r -> r.otherCores()));
+        resources.put("available_cores", meanMax(points, StackResources.Usage::availableCores));
         resources.put("jvm_rss_mib", meanMax(points, r -> r.jvmRssMib()));
         resources.put("emulator_rss_mib", meanMax(points, r -> r.emulatorRssMib()));
         resources.put("machine_cores", Runtime.getRuntime().availableProcessors());

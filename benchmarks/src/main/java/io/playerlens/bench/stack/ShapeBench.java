@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       batches (a game server's: 50 players × a few events). Nothing waits for the system.</li>
  *   <li><b>Freshness</b>: some players of that very traffic are tracked. For each POST that carries a tracked player,
  *       the profile API ({@code GET /v1/players/{id}/profile}, as the game reads it) is polled from 20 ms after the
- *       POST's scheduled time, every 10 ms (every 5 % of the wait past 200 ms), until {@code events_total} counts every event sent to that player; the sample is from
- *       the POST's <i>scheduled</i> time to that answer. Stages come from the profile's stamps.</li>
+ *       POST's scheduled time, every 10 ms (every 5 % of the wait past 200 ms), until {@code events_total} counts
+ *       every event sent to that player; the sample is from the POST's <i>scheduled</i> time to that answer. Stages
+ *       come from the profile's stamps.</li>
  *   <li><b>Warm-up</b>: both loads ramp up, then hold until the JIT has settled ({@link Warmup}); only then does the
  *       measured period begin, on the same unbroken schedule.</li>
  *   <li><b>Offers under load</b>: {@code GET /offers} on its own schedule during the same load; every status code
@@ -96,8 +97,8 @@ public final class ShapeBench {
     /**
      * The end-of-run check: every player's {@code events_total} through the profile API against the events the platform
      * acknowledged for it (sent, minus those of POSTs refused): exactly, fewer (lost) or more (counted twice). A POST that
-     * never answered (the client gave up) or answered 5xx may or may not have been ingested: its player's count is right anywhere from
-     * without its events to with them, and {@code unanswered} says how many players had one.
+     * never answered (the client gave up) or answered 5xx may or may not have been ingested: its player's count is right
+     * anywhere from without its events to with them, and {@code unanswered} says how many players had one.
      */
     public record Oracle(long players, long exact, long fewer, long more, long unanswered, List<String> examples) {
     }

@@ -73,14 +73,21 @@ public final class StackResources {
         return machineTicks(stat.substring(0, stat.indexOf('\n') < 0 ? stat.length() : stat.indexOf('\n')));
     }
 
-    /** Parses {@code cpu  user nice system idle iowait irq softirq steal ...} (kernels before 2.6.11 have no steal). */
+    /**
+     * Parses {@code cpu  user nice system idle iowait irq softirq steal ...} (kernels before 2.6.11 have no steal); a
+     * line it cannot read counts as zeros, so a sample never fails on it.
+     */
     static long[] machineTicks(String cpuLine) {
-        String[] f = cpuLine.trim().split("\\s+");
-        long busy = 0;
-        for (int i : new int[] {1, 2, 3, 6, 7}) {
-            busy += i < f.length ? Long.parseLong(f[i]) : 0;
+        try {
+            String[] f = cpuLine.trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += i < f.length ? Long.parseLong(f[i]) : 0;
+            }
+            return new long[] {busy, f.length > 8 ? Long.parseLong(f[8]) : 0};
+        } catch (NumberFormatException e) {
+            return new long[] {0, 0};
         }
-        return new long[] {busy, f.length > 8 ? Long.parseLong(f[8]) : 0};
     }
 
     private static List<Long> descendants() {
