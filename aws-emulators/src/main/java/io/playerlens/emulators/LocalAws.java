@@ -8,7 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -55,9 +55,9 @@ public final class LocalAws implements AutoCloseable {
         this.dynamoProcess = dynamoProcess;
         this.kinesis = kinesisClient(kinesisProcess.endpoint());
         this.dynamo = dynamoClient(dynamoProcess.endpoint());
-        this.kinesisProbe = emulator(KinesisClient.builder(), kinesisProcess.endpoint()).httpClient(probeHttp())
+        this.kinesisProbe = emulator(KinesisClient.builder(), kinesisProcess.endpoint()).httpClientBuilder(probeHttp())
                 .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)).build();
-        this.dynamoProbe = emulator(DynamoDbClient.builder(), dynamoProcess.endpoint()).httpClient(probeHttp())
+        this.dynamoProbe = emulator(DynamoDbClient.builder(), dynamoProcess.endpoint()).httpClientBuilder(probeHttp())
                 .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)).build();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -149,8 +149,9 @@ public final class LocalAws implements AutoCloseable {
         dynamoProcess.signal(false);
     }
 
-    private static software.amazon.awssdk.http.SdkHttpClient probeHttp() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofMillis(500)).socketTimeout(PROBE_TIMEOUT).build();
+    /** Given to the client as a builder, so closing the SDK client closes its connection pool too. */
+    private static ApacheHttpClient.Builder probeHttp() {
+        return ApacheHttpClient.builder().connectionTimeout(Duration.ofMillis(500)).socketTimeout(PROBE_TIMEOUT);
     }
 
     /**
@@ -205,11 +206,11 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public static KinesisClient kinesisClient(URI endpoint) {
-        return emulator(KinesisClient.builder(), endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+        return emulator(KinesisClient.builder(), endpoint).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     public static DynamoDbClient dynamoClient(URI endpoint) {
-        return emulator(DynamoDbClient.builder(), endpoint).httpClient(UrlConnectionHttpClient.create()).build();
+        return emulator(DynamoDbClient.builder(), endpoint).httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
     /** A client builder aimed at an emulator: its endpoint, the local region and the emulators' static credentials. */

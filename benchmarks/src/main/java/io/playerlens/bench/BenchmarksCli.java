@@ -10,10 +10,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./playerlens bench}: the benchmarks. {@code stack} (the default) runs the whole local stack under load;
- * {@code ingest} runs the JMH handler benchmark and the record-format sizes.
+ * {@code ingest} runs the JMH handler benchmark and the record-format sizes; {@code sdk-http} compares the SDK's HTTP
+ * clients on the Lambdas' calls.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "playerlens benchmarks (speed and cost targets live here).",
-        subcommands = {StackBench.class, BenchmarksCli.Soak.class, BenchmarksCli.Ingest.class, CommandLine.HelpCommand.class})
+        subcommands = {StackBench.class, BenchmarksCli.Soak.class, BenchmarksCli.Ingest.class, SdkHttpBench.class,
+                CommandLine.HelpCommand.class})
 public final class BenchmarksCli {
 
     @Command(name = "soak", mixinStandardHelpOptions = true,

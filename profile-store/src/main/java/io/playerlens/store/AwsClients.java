@@ -15,15 +15,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the SDK clients a container uses, once, from its environment. The URL-connection HTTP client starts
- * fastest on Lambda; the other SDK HTTP clients are excluded from the jars. Kinesis gets generous timeouts (the
+ * Builds the SDK clients a container uses, once, from its environment, on the SDK's Apache HTTP client (its pooled
+ * connections are reused without a check per call; the URL-connection client took about three times as long per
+ * DynamoDB read and twice the CPU: {@code ./playerlens bench sdk-http}, docs/benchmarks.md). With SnapStart its
+ * start-up cost is paid at publish time; the netty and Apache 5 clients are excluded from the jars. Kinesis gets generous timeouts (the
  * ingest publisher owns retrying, within its budget); DynamoDB reads are short.
  */
 public final class AwsClients {
@@ -51,13 +53,13 @@ public final class AwsClients {
     }
 
     /**
-     * Any other service's client, configured the same way (URL-connection HTTP client, standard retries, the
+     * Any other service's client, configured the same way (Apache HTTP client, standard retries, the
      * environment's region, endpoint override and credentials): e.g. {@code AwsClients.configure(SsmClient.builder(),
      * env, "AWS_ENDPOINT_URL_SSM", ...).build()}.
      */
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Map<String, String> env, String endpointVariable, Duration connect, Duration socket, Duration call) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(connect).socketTimeout(socket))
+        builder.httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connect).socketTimeout(socket))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call))
                 .credentialsProvider(credentials(env));
         String region = env.get(AWS_REGION);

@@ -148,21 +148,6 @@ public final class LocalPlatform implements AutoCloseable {
         if (System.getProperty(parallelism) == null && Runtime.getRuntime().availableProcessors() <= 2) {
             System.setProperty(parallelism, "2");
         }
-        keepConnectionsAlive();
-    }
-
-    /**
-     * Lets the JDK keep up to 64 idle connections per emulator (its default is 5). The Lambda handlers' SDK clients use
-     * the JDK's HTTP client (url-connection, as on Lambda), whose keep-alive cache is per JVM: on Lambda an execution
-     * environment serves one request at a time, so 5 is plenty; here every handler shares one JVM and up to 64 requests
-     * run at once, and each call beyond the fifth concurrent one to an emulator closed its connection after use — a new
-     * TCP connection (and TIME_WAIT socket) per call under load. Read once, when the JDK first opens an HTTP connection,
-     * so this must run before any client does; an explicit {@code -Dhttp.maxConnections} wins.
-     */
-    static void keepConnectionsAlive() {
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", "64");
-        }
     }
 
     /**
@@ -181,7 +166,6 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static LocalPlatform start(Options options) {
-        keepConnectionsAlive();
         LocalAws aws = LocalAws.start(options.workDir().resolve("logs"));
         LocalFeatureJob featureJob = null;
         LiveMetrics liveMetrics = null;
