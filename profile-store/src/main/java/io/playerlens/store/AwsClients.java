@@ -29,6 +29,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * ingest publisher owns retrying, within its budget); DynamoDB reads are short.
  */
 public final class AwsClients {
+    /**
+     * Connections a client keeps (the Apache client's default is 50, and a request beyond them waits for one). On Lambda
+     * an execution environment runs one request at a time; locally one client serves several functions' requests at
+     * once (the local models share one: up to 64 requests each), and waiting there for a connection was a collapse.
+     */
+    static final int MAX_CONNECTIONS = 256;
+
     private AwsClients() {
     }
 
@@ -59,7 +66,8 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Map<String, String> env, String endpointVariable, Duration connect, Duration socket, Duration call) {
-        builder.httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connect).socketTimeout(socket))
+        builder.httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(connect).socketTimeout(socket)
+                        .maxConnections(MAX_CONNECTIONS))
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).apiCallTimeout(call))
                 .credentialsProvider(credentials(env));
         String region = env.get(AWS_REGION);

@@ -19,10 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -45,12 +49,14 @@ public final class LocalModels implements ModelInvoker, AutoCloseable {
     private volatile Map<String, ModelService> services = Map.of();
     private volatile Map<String, String> problems = Map.of();
     private final Map<String, String> fingerprints = new HashMap<>();
-    /** Like Lambda's concurrency: each request gets a thread of its own (the profile read blocks on DynamoDB). */
-    private final ExecutorService invocations = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "local-model-invocation");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Like a function's concurrency on Lambda: each model runs at most this many requests at once, each on a thread of
+     * its own (the profile read blocks on DynamoDB); one more is refused at once, as Lambda throttles, and the placement
+     * falls back. A request past its budget keeps its thread until it ends, as an invocation runs on after its caller
+     * gave up. Unbounded, a slow store piled up thousands of such threads (6,457 in one bench run).
+     */
+    static final int MODEL_CONCURRENCY = 64;
+    private final Map<String, ExecutorService> invocations = new ConcurrentHashMap<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "local-models-watch");
         t.setDaemon(true);
@@ -144,6 +150,14 @@ public final class LocalModels implements ModelInvoker, AutoCloseable {
         }
     }
 
+    private static ExecutorService pool(String model) {
+        return new ThreadPoolExecutor(0, MODEL_CONCURRENCY, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "local-model-" + model);
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
     public Map<String, ModelService> services() {
         return services;
     }
@@ -156,6 +170,7 @@ public final class LocalModels implements ModelInvoker, AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        invocations.values().forEach(ExecutorService::shutdownNow);
         services.values().forEach(ModelService::close);
     }
 
@@ -165,7 +180,13 @@ public final class LocalModels implements ModelInvoker, AutoCloseable {
         if (service == null) {
             return ModelAnswer.failed(model, null, FallbackReason.MODEL_NOT_DEPLOYED);
         }
-        CompletableFuture<ModelAnswer> answer = CompletableFuture.supplyAsync(() -> service.answer(player, placement), invocations);
+        CompletableFuture<ModelAnswer> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(() -> service.answer(player, placement), invocations.computeIfAbsent(model, LocalModels::pool));
+        } catch (RejectedExecutionException throttled) {
+            LOG.warn("model {} throttled: {} requests already running", model, MODEL_CONCURRENCY);
+            return ModelAnswer.failed(model, service.descriptor().version(), FallbackReason.MODEL_ERROR);
+        }
         try {
             return answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
