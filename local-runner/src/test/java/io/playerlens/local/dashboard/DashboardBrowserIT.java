@@ -42,7 +42,7 @@ class DashboardBrowserIT {
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
             assertThat(posted.body()).as("the event is valid").contains("\"accepted\":1");
             await().atMost(Duration.ofSeconds(60)).until(() -> ProfileStore.read(platform.aws().dynamoDb(), LocalPlatform.PROFILES_TABLE, PlayerKey.of(LocalPlatform.LOCAL_GAME_ID, player))
-                    .filter(profile -> !profile.features().isEmpty()).isPresent());
+                    .filter(profile -> profile.features().containsKey("events_total")).isPresent());
 
             Process check = new ProcessBuilder("node", "src/test/js/dashboard-check.mjs", platform.baseUrl().toString(), player,
                     screenshot.toString()).redirectErrorStream(true).start();
