@@ -36,8 +36,10 @@ class HostileProfilesTest {
                      "offers": [{"offer_id": "starter_pack", "sku": "s", "price_cents": 99}, {"offer_id": "coin_pack", "sku": "c", "price_cents": 199},
                                 {"offer_id": "gems_500", "sku": "g", "price_cents": 499}, {"offer_id": "vip_bundle", "sku": "v", "price_cents": 1999}],
                      "output": %s, "top_k": 4, "latency_budget_ms": 50, "default_offers": ["starter_pack"]}""".formatted(features, output));
-            MODELS.put(key, LoadedModel.load(folder));
-            folder.toFile().deleteOnExit();
+            MODELS.put(key, LoadedModel.load(folder)); // the model is read whole at load: its folder can go
+            Files.delete(folder.resolve("model.onnx"));
+            Files.delete(folder.resolve("model.json"));
+            Files.delete(folder);
         }
         return MODELS.get(key);
     }
