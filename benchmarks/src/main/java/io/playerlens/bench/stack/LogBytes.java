@@ -47,7 +47,7 @@ final class LogBytes {
 
     private static void probe(Map<String, Double> out, String name, String module, String handler, Map<String, String> env, String method,
                               String key, String path, String body) throws Exception {
-        Path home = Path.of(System.getProperty("playerlens.home", ".."));
+        Path home = LocalPlatform.checkoutHome();
         Path jar = home.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-aws.jar");
         Path probeClasses = Path.of(LambdaLogProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.exists(jar)) {

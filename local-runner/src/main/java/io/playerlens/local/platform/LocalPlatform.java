@@ -88,13 +88,21 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** {@code models/} of the checkout: the script passes {@code -Dplayerlens.home}; tests run one level below it. */
+    /** {@code models/} of the checkout. */
     public static Path defaultModelsDir() {
+        return checkoutHome().resolve("models");
+    }
+
+    /**
+     * The checkout's root: {@code -Dplayerlens.home} (the script passes it), else the working directory when it holds
+     * {@code models/} (a jar run from the root), else its parent (tests run in a module's folder).
+     */
+    public static Path checkoutHome() {
         String home = System.getProperty("playerlens.home");
         if (home != null) {
-            return Path.of(home, "models");
+            return Path.of(home);
         }
-        return java.nio.file.Files.isDirectory(Path.of("models")) ? Path.of("models") : Path.of("..", "models");
+        return java.nio.file.Files.isDirectory(Path.of("models")) ? Path.of(".") : Path.of("..");
     }
 
     private final Options options;
