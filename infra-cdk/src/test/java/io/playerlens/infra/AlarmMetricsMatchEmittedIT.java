@@ -73,6 +73,30 @@ class AlarmMetricsMatchEmittedIT {
     }
 
     /**
+     * CloudWatch Logs bills every byte the functions print, and an EMF line's metadata is most of its bytes: the offers
+     * function puts a request's served count and latency (same dimensions) in one line, not one line each.
+     */
+    @Test
+    void theOffersFunction_putsARequestsServedCountAndLatencyInOneEmfLine() throws Exception {
+        List<JsonNode> served = new ArrayList<>();
+        for (String line : probes.get("offers-api-lambda").lines()) {
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(line);
+            } catch (Exception notJson) {
+                continue;
+            }
+            if (json != null && json.has("_aws") && (json.has(MetricNames.OFFERS_SERVED) || json.has(MetricNames.OFFERS_LATENCY_MS))) {
+                served.add(json);
+            }
+        }
+        assertThat(served).as("EMF lines with %s or %s for the probe's one request", MetricNames.OFFERS_SERVED, MetricNames.OFFERS_LATENCY_MS)
+                .hasSize(1);
+        assertThat(served.get(0).has(MetricNames.OFFERS_SERVED) && served.get(0).has(MetricNames.OFFERS_LATENCY_MS)).as(served.get(0).toString())
+                .isTrue();
+    }
+
+    /**
      * The decisions' way to the archive starts with the subscription filter on the offers function's log group: its
      * pattern must select the lines the deployed handler prints for a decision, and nothing else it prints.
      */

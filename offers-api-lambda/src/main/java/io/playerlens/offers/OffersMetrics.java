@@ -35,15 +35,21 @@ public interface OffersMetrics {
         }
     };
 
-    /** CloudWatch EMF through Powertools: one metric line per request, dimensioned by model (and reason). */
+    /** CloudWatch EMF through Powertools: one metric line per request, dimensioned by model (a second on a fallback, by reason). */
     final class Emf implements OffersMetrics {
         private final Metrics metrics = MetricsBuilder.builder().withNamespace(NAMESPACE).withService(io.playerlens.contracts.metrics.MetricNames.SERVICE_OFFERS_API).build();
 
         @Override
         public void served(String model, String variant, boolean fallback, String reason, double millis) {
+            // Both metrics share the model's dimensions, so they go in one EMF line: its metadata (namespace,
+            // dimensions, timestamp) is most of a line's bytes, and CloudWatch Logs bills every byte ingested.
             DimensionSet byModel = DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model);
-            metrics.flushSingleMetric(OFFERS_SERVED, 1, MetricUnit.COUNT, NAMESPACE, byModel);
-            metrics.flushSingleMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS, NAMESPACE, byModel);
+            metrics.flushMetrics(line -> {
+                line.setNamespace(NAMESPACE);
+                line.setDefaultDimensions(byModel);
+                line.addMetric(OFFERS_SERVED, 1, MetricUnit.COUNT);
+                line.addMetric(OFFERS_LATENCY_MS, millis, MetricUnit.MILLISECONDS);
+            });
             if (fallback) {
                 metrics.flushSingleMetric(OFFERS_FALLBACK, 1, MetricUnit.COUNT, NAMESPACE,
                         DimensionSet.of(DIMENSION_SERVICE, SERVICE_OFFERS_API, DIMENSION_MODEL, model, DIMENSION_REASON, reason));
