@@ -134,6 +134,7 @@ public final class StackBench implements Callable<Integer> {
             run.put("sink_flush_ms", sinkFlushMs);
             run.put("minibatch_ms", miniBatchMs);
             run.put("overrides", overrides);
+            run.put("feature_job", platform.featureJobSettings());
             BenchReport report = new BenchReport(run).put("generated_at", Instant.now().toString());
 
             Map<String, ShapeBench.Result> results = new LinkedHashMap<>();

@@ -278,6 +278,11 @@ public final class LocalPlatform implements AutoCloseable {
         return options;
     }
 
+    /** The feature job's settings as it runs them (the {@code FeatureJob} property group, overrides applied). */
+    public java.util.SortedMap<String, String> featureJobSettings() {
+        return featureJob.settings();
+    }
+
     /** The dashboard's time series (one point per second). */
     public LiveMetrics liveMetrics() {
         return liveMetrics;
