@@ -78,18 +78,8 @@ class AlarmMetricsMatchEmittedIT {
      */
     @Test
     void theOffersFunction_putsARequestsServedCountAndLatencyInOneEmfLine() throws Exception {
-        List<JsonNode> served = new ArrayList<>();
-        for (String line : probes.get("offers-api-lambda").lines()) {
-            JsonNode json;
-            try {
-                json = MAPPER.readTree(line);
-            } catch (Exception notJson) {
-                continue;
-            }
-            if (json != null && json.has("_aws") && (json.has(MetricNames.OFFERS_SERVED) || json.has(MetricNames.OFFERS_LATENCY_MS))) {
-                served.add(json);
-            }
-        }
+        List<JsonNode> served = jsonLines("offers-api-lambda").stream()
+                .filter(json -> json.has("_aws") && (json.has(MetricNames.OFFERS_SERVED) || json.has(MetricNames.OFFERS_LATENCY_MS))).toList();
         assertThat(served).as("EMF lines with %s or %s for the probe's one request", MetricNames.OFFERS_SERVED, MetricNames.OFFERS_LATENCY_MS)
                 .hasSize(1);
         assertThat(served.get(0).has(MetricNames.OFFERS_SERVED) && served.get(0).has(MetricNames.OFFERS_LATENCY_MS)).as(served.get(0).toString())
@@ -115,21 +105,27 @@ class AlarmMetricsMatchEmittedIT {
                 .getValue().get("Properties")).get("LoggingConfig"))).get("LogGroup");
         assertThat(filter.get("LogGroupName")).as("the filter is on the offers function's log group").isEqualTo(offersLogGroup);
 
-        List<JsonNode> selected = new ArrayList<>();
-        for (String line : probes.get("offers-api-lambda").lines()) {
-            JsonNode json;
-            try {
-                json = MAPPER.readTree(line);
-            } catch (Exception notJson) {
-                continue;
-            }
-            if (json != null && json.isObject() && pattern.group(2).equals(json.path(pattern.group(1)).asText(null))) {
-                selected.add(json);
-            }
-        }
+        List<JsonNode> selected = jsonLines("offers-api-lambda").stream()
+                .filter(json -> pattern.group(2).equals(json.path(pattern.group(1)).asText(null))).toList();
         assertThat(selected).as("one decision per request, selected by the filter").hasSize(1);
         assertThat(selected.get(0).path("props").path("placement").asText()).isEqualTo("store");
         assertThat(selected.get(0).path("player_id").asText()).isEqualTo("p-1");
+    }
+
+    /** The JSON objects among the lines a probe printed (its logs and EMF), in order; other lines are skipped. */
+    private static List<JsonNode> jsonLines(String probe) {
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : probes.get(probe).lines()) {
+            try {
+                JsonNode json = MAPPER.readTree(line);
+                if (json != null && json.isObject()) {
+                    objects.add(json);
+                }
+            } catch (Exception notJson) {
+                // a plain-text line (e.g. the runtime's own): not a log event or metric of ours
+            }
+        }
+        return objects;
     }
 
     private static Map<String, Probe> runProbes() throws Exception {
