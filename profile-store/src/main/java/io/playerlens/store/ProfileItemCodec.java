@@ -271,7 +271,7 @@ public final class ProfileItemCodec {
 
     private static void readFeature(String name, AttributeValue value, Map<String, Object> features, List<String> problems) {
         if (value == null) {
-            problems.add("features." + name + " has no value");
+            problems.add("features." + Unicode.printable(name) + " has no value");
             return;
         }
         switch (value.type()) {
@@ -280,7 +280,7 @@ public final class ProfileItemCodec {
                 if (n.isPresent()) {
                     features.put(name, n.get());
                 } else {
-                    problems.add("features." + name + " is not a number: " + Unicode.printable(value.n()));
+                    problems.add("features." + Unicode.printable(name) + " is not a number: " + Unicode.printable(value.n()));
                 }
                 return;
             case S:
@@ -293,7 +293,7 @@ public final class ProfileItemCodec {
                 features.put(name, null);
                 return;
             default:
-                problems.add("features." + name + " is a DynamoDB " + value.type() + "; features are numbers, strings, booleans or null");
+                problems.add("features." + Unicode.printable(name) + " is a DynamoDB " + value.type() + "; features are numbers, strings, booleans or null");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.playerlens.contracts.profile;
 
+import io.playerlens.contracts.event.Unicode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,7 +99,8 @@ public final class Tiles {
                     }
                     tiles.put(Long.parseLong(entry.substring(0, colon)), values);
                 } catch (RuntimeException e) {
-                    problems.add("tile '" + (entry.length() > 60 ? entry.substring(0, 60) + "…" : entry) + "' is unreadable: " + e.getMessage());
+                    // The stored text is anyone's: shown escaped, so the problem is itself valid, printable Unicode.
+                    problems.add("tile '" + Unicode.printable(entry, 60) + "' is unreadable: " + Unicode.printable(String.valueOf(e.getMessage()), 120));
                 }
             }
         }

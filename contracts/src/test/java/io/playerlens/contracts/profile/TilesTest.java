@@ -31,6 +31,19 @@ class TilesTest {
     }
 
     @Test
+    void anUnreadableTile_isReportedEscaped_soTheProblemIsValidPrintableUnicode() {
+        List<String> problems = new ArrayList<>();
+        // A lone surrogate, a NUL and a newline in the stored text, in the index and in a value.
+        TileSet set = Tiles.decode("purchases,spend_cents|1:1,2;\ud800\u0000:1,2;3:\n\udc00,4", problems);
+        assertThat(set.tiles()).containsOnlyKeys(1L);
+        assertThat(problems).hasSize(2).allSatisfy(problem -> {
+            assertThat(io.playerlens.contracts.event.Unicode.problem(problem)).as(problem).isEmpty();
+            assertThat(io.playerlens.contracts.event.Unicode.controlCharacter(problem)).as(problem).isEmpty();
+        });
+        assertThat(problems.get(0)).contains("\\ud800\\u0000");
+    }
+
+    @Test
     void aPurchase25HoursAgo_isNotInThe24HourWindowReadNow_andOneAnHourAgoIs() {
         long now = 1_796_000_000_000L;
         TileSet set = tiles(new long[][] {{tileOf(now - 25 * HOUR), 1, 499}, {tileOf(now - HOUR), 1, 99}});

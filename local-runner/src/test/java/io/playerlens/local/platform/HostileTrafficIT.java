@@ -192,13 +192,15 @@ class HostileTrafficIT {
             } catch (DynamoDbException refusedByTheStore) {
                 continue; // an item the table cannot hold cannot be read back either
             }
+            // Shown escaped: the items hold NULs and lone surrogates, which would cut a raw report short.
+            String shown = io.playerlens.contracts.event.Unicode.printable(item.toString(), 2_000);
             HttpResponse<String> profile = get("/v1/players/" + player + "/profile");
-            assertThat(profile.statusCode()).as("%s → %s", item, profile.body()).isIn(200, 404);
+            assertThat(profile.statusCode()).as("GET profile of %s → %s", shown, profile.body()).isIn(200, 404);
             HttpResponse<String> offers = get("/v1/players/" + player + "/offers?placement=store");
-            assertThat(offers.statusCode()).as("%s → %s", item, offers.body()).isEqualTo(200);
+            assertThat(offers.statusCode()).as("GET offers of %s → %s", shown, offers.body()).isEqualTo(200);
             HttpResponse<String> erase = HTTP.send(HttpRequest.newBuilder(platform.baseUrl().resolve("/v1/players/" + player))
                     .header("x-api-key", "dev-key").DELETE().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(erase.statusCode()).as("%s → %s", item, erase.body()).isIn(202, 404);
+            assertThat(erase.statusCode()).as("DELETE of %s → %s", shown, erase.body()).isIn(202, 404);
         }
         assertThat(stored).as("items the table held").isGreaterThan(30);
         System.out.printf("hostile traffic: %d hostile events in %d batches with normal players' events: %d accepted, %d refused at"
