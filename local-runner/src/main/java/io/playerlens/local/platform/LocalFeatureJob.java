@@ -27,8 +27,8 @@ final class LocalFeatureJob implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     /**
      * Locally the job runs Flink's heap backend, whose checkpoint serializes all keyed state, and the dedupe ids grow
-     * with the window (2,000 events/s remember 120,000 ids a minute). At Managed Flink's 10 s interval a 30-minute soak's
-     * snapshots went from 3 % to 10 % of the JVM's CPU in eight minutes and its p99 drifted from minute 19 on; once a
+     * with the window (2,000 events/s remember 120,000 ids a minute). At Managed Flink's 10 s interval the snapshots
+     * went from 3 % to 10 % of the JVM's CPU in eight minutes, and a 30-minute soak's p99 drifted from minute 19 on; once a
      * minute, as Managed Flink's own default, they cost a sixth. A local failure then re-reads up to a minute of
      * records, which the dedupe and the whole-item writes absorb. RocksDB, Managed Flink's backend with incremental
      * checkpoints, was measured here too: 1.6 cores for the JVM against 0.7 at the same load (docs/benchmarks.md).
