@@ -30,6 +30,12 @@ import org.apache.flink.util.OutputTag;
  * of one player collide with probability about n²/2⁶⁵ for n ids in the window (10⁻¹⁰ for a player sending 100,000
  * events a day); a collision drops that player's own event as a duplicate, nobody else's.
  *
+ * <p>Where the fingerprints are kept is the job's {@link DedupeLayout}: a {@code MapState} entry per id with state TTL
+ * ({@link DedupeLayout#MAP}, for RocksDB, deployed) or one {@link RecentIds} per player, expired a generation at a
+ * time and cleared by a processing-time timer once all of it has expired ({@link DedupeLayout#COMPACT}, for the local
+ * runner's heap backend). The compact layout still consults map entries (read only), so switching a job from map to
+ * compact counts no retry twice; switching back forgets the compact ids.
+ *
  * <p>Checkpoints taken before ids were fingerprinted hold them as text ({@link #LEGACY_SEEN}); a job restored from one
  * keeps consulting that state, read only, until its entries expire (one dedupe window after the upgrade), so an
  * upgrade does not count a retry twice.
@@ -43,15 +49,21 @@ import org.apache.flink.util.OutputTag;
 public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, PlayerEvent> {
     public static final OutputTag<PlayerEvent> ERASURES = new OutputTag<>("erasures", PlayerEvent.typeInformation());
 
+    /** How many generations of {@link RecentIds} make up the window: an id is remembered up to a sixth longer. */
+    static final int GENERATIONS_PER_WINDOW = 6;
+
     private final Duration dedupeTtl;
     private final Duration erasureMemory;
+    private final DedupeLayout layout;
 
     /** The state of jobs before ids were fingerprinted: read, cleared on erasure, never written; it expires. */
     static final String LEGACY_SEEN = "seen-event-ids";
     static final String SEEN = "seen-event-fingerprints";
+    static final String RECENT = "recent-event-fingerprints";
 
     private transient MapState<Long, Boolean> seen;
     private transient MapState<String, Boolean> legacySeen;
+    private transient ValueState<RecentIds> recent;
     private transient MessageDigest sha256;
     private transient ValueState<Long> erasedBefore;
     private transient ValueState<Integer> epoch;
@@ -63,10 +75,17 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
     /**
      * @param dedupeTtl how long an event id is remembered
      * @param erasureMemory how long an erasure keeps refusing events from before it
+     * @param layout how the remembered ids are kept in state
      */
-    public DedupeAndErasure(Duration dedupeTtl, Duration erasureMemory) {
+    public DedupeAndErasure(Duration dedupeTtl, Duration erasureMemory, DedupeLayout layout) {
         this.dedupeTtl = dedupeTtl;
         this.erasureMemory = erasureMemory;
+        this.layout = layout;
+    }
+
+    /** The deployed layout, {@link DedupeLayout#MAP}. */
+    public DedupeAndErasure(Duration dedupeTtl, Duration erasureMemory) {
+        this(dedupeTtl, erasureMemory, DedupeLayout.MAP);
     }
 
     @Override
@@ -77,6 +96,9 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         MapStateDescriptor<String, Boolean> legacyDescriptor = new MapStateDescriptor<>(LEGACY_SEEN, Types.STRING, Types.BOOLEAN);
         legacyDescriptor.enableTimeToLive(ttl(dedupeTtl));
         legacySeen = getRuntimeContext().getMapState(legacyDescriptor);
+        if (layout == DedupeLayout.COMPACT) {
+            recent = getRuntimeContext().getState(new ValueStateDescriptor<>(RECENT, RecentIds.Serializer.INSTANCE));
+        }
         sha256 = sha256();
         ValueStateDescriptor<Long> erasedDescriptor = new ValueStateDescriptor<>("erased-before", Types.LONG);
         erasedDescriptor.enableTimeToLive(ttl(erasureMemory));
@@ -100,6 +122,9 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         if (ServerEventTypes.PLAYER_ERASED.equals(event.type)) {
             seen.clear();
             legacySeen.clear();
+            if (recent != null) {
+                recent.clear();
+            }
             Long before = erasedBefore.value();
             erasedBefore.update(before == null ? event.receivedAt : Math.max(before, event.receivedAt));
             epoch.update(currentEpoch + 1);
@@ -117,11 +142,10 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
             return;
         }
         long fingerprint = fingerprint(sha256, event.eventId);
-        if (seen.contains(fingerprint) || legacySeen.contains(event.eventId)) {
+        if (seen.contains(fingerprint) || legacySeen.contains(event.eventId) || !remember(fingerprint, ctx)) {
             duplicates.inc();
             return;
         }
-        seen.put(fingerprint, Boolean.TRUE);
         event.profileEpoch = currentEpoch;
         Long timestamp = ctx.timestamp();
         event.onTime = timestamp == null || timestamp >= ctx.timerService().currentWatermark();
@@ -129,6 +153,53 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
             late.inc();
         }
         out.collect(event);
+    }
+
+    /** Remembers a fingerprint in the job's layout; false when it was remembered already (compact layout). */
+    private boolean remember(long fingerprint, Context ctx) throws Exception {
+        if (layout == DedupeLayout.MAP) {
+            seen.put(fingerprint, Boolean.TRUE);
+            return true;
+        }
+        RecentIds ids = recent.value();
+        if (ids == null) {
+            ids = new RecentIds();
+        }
+        long now = ctx.timerService().currentProcessingTime();
+        long window = dedupeTtl.toMillis();
+        long generation = generationMillis();
+        long forgottenBefore = ids.allForgottenAt(window, generation);
+        if (!ids.addIfAbsent(fingerprint, now, window, generation)) {
+            return false;
+        }
+        recent.update(ids);
+        long forgottenAt = ids.allForgottenAt(window, generation);
+        if (forgottenAt != forgottenBefore) { // a new generation: one timer per generation and player
+            ctx.timerService().registerProcessingTimeTimer(forgottenAt);
+        }
+        return true;
+    }
+
+    /** Compact layout: drops the player's expired generations, and the state itself once nothing is left. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PlayerEvent> out) throws Exception {
+        if (recent == null) {
+            return;
+        }
+        RecentIds ids = recent.value();
+        if (ids == null) {
+            return; // erased since
+        }
+        ids.forgetExpired(ctx.timerService().currentProcessingTime(), dedupeTtl.toMillis(), generationMillis());
+        if (ids.count() == 0) {
+            recent.clear();
+        } else {
+            recent.update(ids);
+        }
+    }
+
+    private long generationMillis() {
+        return Math.max(1, dedupeTtl.toMillis() / GENERATIONS_PER_WINDOW);
     }
 
     /** The first 64 bits of the SHA-256 of the id's UTF-8 bytes: what the dedupe state remembers of an event id. */

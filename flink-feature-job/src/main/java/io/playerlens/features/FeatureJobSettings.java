@@ -16,6 +16,7 @@ import java.util.Properties;
  * @param miniBatchLatency SQL mini-batch latency (0 = off: the assembler coalesces writes instead, at lower latency)
  * @param checkpointInterval how often state is checkpointed
  * @param writeCoalesce changes to one player's profile within this long become one DynamoDB write
+ * @param dedupeLayout how the dedupe window's ids are kept in state ({@link DedupeLayout})
  */
 public final class FeatureJobSettings {
     private final Duration maxOutOfOrderness;
@@ -26,9 +27,18 @@ public final class FeatureJobSettings {
     private final Duration miniBatchLatency;
     private final Duration checkpointInterval;
     private final Duration writeCoalesce;
+    private final DedupeLayout dedupeLayout;
 
+    /** Settings with the deployed job's dedupe layout ({@link DedupeLayout#MAP}). */
     public FeatureJobSettings(Duration maxOutOfOrderness, Duration idleness, Duration dedupeTtl, Duration erasureMemory,
                               Duration stateTtl, Duration miniBatchLatency, Duration checkpointInterval, Duration writeCoalesce) {
+        this(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce,
+                DedupeLayout.MAP);
+    }
+
+    public FeatureJobSettings(Duration maxOutOfOrderness, Duration idleness, Duration dedupeTtl, Duration erasureMemory,
+                              Duration stateTtl, Duration miniBatchLatency, Duration checkpointInterval, Duration writeCoalesce,
+                              DedupeLayout dedupeLayout) {
         this.maxOutOfOrderness = maxOutOfOrderness;
         this.idleness = idleness;
         this.dedupeTtl = dedupeTtl;
@@ -37,6 +47,11 @@ public final class FeatureJobSettings {
         this.miniBatchLatency = miniBatchLatency;
         this.checkpointInterval = checkpointInterval;
         this.writeCoalesce = writeCoalesce;
+        this.dedupeLayout = dedupeLayout;
+    }
+
+    public DedupeLayout dedupeLayout() {
+        return dedupeLayout;
     }
 
     public Duration maxOutOfOrderness() {
@@ -80,17 +95,17 @@ public final class FeatureJobSettings {
             return false;
         }
         FeatureJobSettings that = (FeatureJobSettings) o;
-        return java.util.Objects.equals(maxOutOfOrderness, that.maxOutOfOrderness) && java.util.Objects.equals(idleness, that.idleness) && java.util.Objects.equals(dedupeTtl, that.dedupeTtl) && java.util.Objects.equals(erasureMemory, that.erasureMemory) && java.util.Objects.equals(stateTtl, that.stateTtl) && java.util.Objects.equals(miniBatchLatency, that.miniBatchLatency) && java.util.Objects.equals(checkpointInterval, that.checkpointInterval) && java.util.Objects.equals(writeCoalesce, that.writeCoalesce);
+        return java.util.Objects.equals(maxOutOfOrderness, that.maxOutOfOrderness) && java.util.Objects.equals(idleness, that.idleness) && java.util.Objects.equals(dedupeTtl, that.dedupeTtl) && java.util.Objects.equals(erasureMemory, that.erasureMemory) && java.util.Objects.equals(stateTtl, that.stateTtl) && java.util.Objects.equals(miniBatchLatency, that.miniBatchLatency) && java.util.Objects.equals(checkpointInterval, that.checkpointInterval) && java.util.Objects.equals(writeCoalesce, that.writeCoalesce) && dedupeLayout == that.dedupeLayout;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce);
+        return java.util.Objects.hash(maxOutOfOrderness, idleness, dedupeTtl, erasureMemory, stateTtl, miniBatchLatency, checkpointInterval, writeCoalesce, dedupeLayout);
     }
 
     @Override
     public String toString() {
-        return "FeatureJobSettings[" + "maxOutOfOrderness=" + maxOutOfOrderness + ", " + "idleness=" + idleness + ", " + "dedupeTtl=" + dedupeTtl + ", " + "erasureMemory=" + erasureMemory + ", " + "stateTtl=" + stateTtl + ", " + "miniBatchLatency=" + miniBatchLatency + ", " + "checkpointInterval=" + checkpointInterval + ", " + "writeCoalesce=" + writeCoalesce + "]";
+        return "FeatureJobSettings[" + "maxOutOfOrderness=" + maxOutOfOrderness + ", " + "idleness=" + idleness + ", " + "dedupeTtl=" + dedupeTtl + ", " + "erasureMemory=" + erasureMemory + ", " + "stateTtl=" + stateTtl + ", " + "miniBatchLatency=" + miniBatchLatency + ", " + "checkpointInterval=" + checkpointInterval + ", " + "writeCoalesce=" + writeCoalesce + ", " + "dedupeLayout=" + dedupeLayout.value() + "]";
     }
 
 
@@ -109,7 +124,9 @@ public final class FeatureJobSettings {
                 Duration.ofDays(number(p, FeatureJobProperties.STATE_TTL_DAYS)),
                 Duration.ofMillis(number(p, FeatureJobProperties.MINIBATCH_MS)),
                 Duration.ofMillis(number(p, FeatureJobProperties.CHECKPOINT_INTERVAL_MS)),
-                Duration.ofMillis(number(p, FeatureJobProperties.WRITE_COALESCE_MS)));
+                Duration.ofMillis(number(p, FeatureJobProperties.WRITE_COALESCE_MS)),
+                DedupeLayout.of(p.getProperty(FeatureJobProperties.DEDUPE_LAYOUT,
+                        FeatureJobProperties.DEFAULTS.get(GROUP).get(FeatureJobProperties.DEDUPE_LAYOUT))));
     }
 
     /** The key's value, else its default ({@link FeatureJobProperties#DEFAULTS}). */

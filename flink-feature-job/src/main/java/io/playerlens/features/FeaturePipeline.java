@@ -63,7 +63,7 @@ public final class FeaturePipeline {
                         .withIdleness(settings.idleness()))
                 .name("event time").uid("event-time")
                 .keyBy(PlayerEvent::playerKey)
-                .process(new DedupeAndErasure(settings.dedupeTtl(), settings.erasureMemory()))
+                .process(new DedupeAndErasure(settings.dedupeTtl(), settings.erasureMemory(), settings.dedupeLayout()))
                 .name("dedupe and erasure").uid("dedupe-and-erasure");
 
         DataStream<Row> rows = deduped.map(FeaturePipeline::toRow).returns(new RowTypeInfo(TYPES, COLUMNS))

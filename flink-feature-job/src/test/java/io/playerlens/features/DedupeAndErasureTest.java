@@ -19,6 +19,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Dedupe and erasure with Flink's operator harness: what is dropped, what counts again, what a checkpoint holds. */
 class DedupeAndErasureTest {
@@ -33,12 +35,24 @@ class DedupeAndErasureTest {
             harness.initializeState(restoreFrom);
         }
         harness.open();
+        harness.setProcessingTime(START);
         return harness;
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, PlayerEvent, PlayerEvent> dedupe(OperatorSubtaskState restoreFrom)
             throws Exception {
-        return harness(new DedupeAndErasure(WINDOW, Duration.ofDays(400)), restoreFrom);
+        return dedupe(DedupeLayout.MAP, restoreFrom);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, PlayerEvent, PlayerEvent> dedupe(DedupeLayout layout,
+            OperatorSubtaskState restoreFrom) throws Exception {
+        return harness(new DedupeAndErasure(WINDOW, Duration.ofDays(400), layout), restoreFrom);
+    }
+
+    /** Both clocks a test harness keeps: state TTL's (map layout) and the timers' (compact layout). */
+    private static void clocksAt(KeyedOneInputStreamOperatorTestHarness<String, PlayerEvent, PlayerEvent> h, long millis) throws Exception {
+        h.setStateTtlProcessingTime(millis);
+        h.setProcessingTime(millis);
     }
 
     private static PlayerEvent event(String player, String eventId, long receivedAt) {
@@ -62,9 +76,10 @@ class DedupeAndErasureTest {
         return state.getManagedKeyedState().stream().mapToLong(KeyedStateHandle::getStateSize).sum();
     }
 
-    @Test
-    void aResentEventIsDropped_perPlayer_andTheSameIdOfAnotherPlayerCounts() throws Exception {
-        try (var h = dedupe(null)) {
+    @ParameterizedTest
+    @EnumSource(DedupeLayout.class)
+    void aResentEventIsDropped_perPlayer_andTheSameIdOfAnotherPlayerCounts(DedupeLayout layout) throws Exception {
+        try (var h = dedupe(layout, null)) {
             h.processElement(new StreamRecord<>(event("p-1", "evt-00000001", START), START));
             h.processElement(new StreamRecord<>(event("p-1", "evt-00000001", START + 5), START + 5));
             h.processElement(new StreamRecord<>(event("p-1", "evt-00000002", START + 6), START + 6));
@@ -74,15 +89,21 @@ class DedupeAndErasureTest {
         }
     }
 
-    @Test
-    void anIdResentAfterTheWindow_countsAgain_andExpiredIdsLeaveTheCheckpoint() throws Exception {
-        try (var h = dedupe(null)) {
+    @ParameterizedTest
+    @EnumSource(DedupeLayout.class)
+    void anIdResentAfterTheWindow_countsAgain_andExpiredIdsLeaveTheCheckpoint(DedupeLayout layout) throws Exception {
+        try (var h = dedupe(layout, null)) {
             for (int i = 0; i < 10_000; i++) {
                 h.processElement(new StreamRecord<>(event("p-" + i % 10, "evt-" + i + "-0000", START), START));
             }
             long holding = checkpointBytes(h.snapshot(1, START));
-            h.setStateTtlProcessingTime(START + WINDOW.toMillis() + 1);
+            clocksAt(h, START + WINDOW.toMillis() - 1);
+            h.processElement(new StreamRecord<>(event("p-0", "evt-0-0000", START + 1), START + 1)); // still in the window
+            clocksAt(h, START + WINDOW.toMillis() + WINDOW.toMillis() / DedupeAndErasure.GENERATIONS_PER_WINDOW);
             long expired = checkpointBytes(h.snapshot(2, START + 1));
+            if (layout == DedupeLayout.COMPACT) {
+                assertThat(h.numKeyedStateEntries()).as("the players' state, cleared by their timers").isZero();
+            }
             h.processElement(new StreamRecord<>(event("p-0", "evt-0-0000", START + 2), START + 2));
 
             assertThat(passed(h)).hasSize(10_001).endsWith("p-0:evt-0-0000");
@@ -91,8 +112,33 @@ class DedupeAndErasureTest {
     }
 
     @Test
-    void anErasure_forgetsThePlayersIds_andDropsWhatWasReceivedBeforeIt() throws Exception {
-        try (var h = dedupe(null)) {
+    void theCompactWindow_survivesACheckpoint_andTakesOverTheIdsAMapJobRemembered() throws Exception {
+        OperatorSubtaskState mapJob;
+        try (var h = dedupe(DedupeLayout.MAP, null)) {
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000001", START), START));
+            mapJob = h.snapshot(1, START);
+        }
+        OperatorSubtaskState compactJob;
+        try (var h = dedupe(DedupeLayout.COMPACT, mapJob)) {
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000001", START + 10), START + 10)); // the map's
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000002", START + 11), START + 11));
+            compactJob = h.snapshot(2, START + 11);
+            assertThat(passed(h)).containsExactly("p-1:evt-00000002");
+        }
+        try (var h = dedupe(DedupeLayout.COMPACT, compactJob)) {
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000002", START + 20), START + 20)); // the compact's
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000003", START + 21), START + 21));
+            clocksAt(h, START + WINDOW.toMillis() + WINDOW.toMillis() / DedupeAndErasure.GENERATIONS_PER_WINDOW);
+            h.processElement(new StreamRecord<>(event("p-1", "evt-00000002", START + 30), START + 30)); // past the window
+
+            assertThat(passed(h)).containsExactly("p-1:evt-00000003", "p-1:evt-00000002");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DedupeLayout.class)
+    void anErasure_forgetsThePlayersIds_andDropsWhatWasReceivedBeforeIt(DedupeLayout layout) throws Exception {
+        try (var h = dedupe(layout, null)) {
             h.processElement(new StreamRecord<>(event("p-1", "evt-00000001", START), START));
             PlayerEvent erasure = event("p-1", "erase-00000001", START + 100);
             erasure.type = ServerEventTypes.PLAYER_ERASED;
@@ -145,9 +191,18 @@ class DedupeAndErasureTest {
             }
             text = checkpointBytes(old.snapshot(1, START));
         }
+        long compact;
+        try (var h = dedupe(DedupeLayout.COMPACT, null)) {
+            for (PlayerEvent e : events) {
+                h.processElement(new StreamRecord<>(e, START));
+            }
+            compact = checkpointBytes(h.snapshot(1, START));
+        }
 
         assertThat(fingerprints / 10_000.0).as("bytes per id as fingerprints (as text: %.1f)", text / 10_000.0)
                 .isLessThan(text / 10_000.0 / 2);
+        assertThat(compact / 10_000.0).as("bytes per id, compact (map layout: %.1f)", fingerprints / 10_000.0)
+                .isLessThan(fingerprints / 10_000.0);
     }
 
     /** The dedupe state as jobs before fingerprints wrote it: ids as text in {@link DedupeAndErasure#LEGACY_SEEN}. */

@@ -45,6 +45,7 @@ class BenchSmokeIT {
                 .isGreaterThan(report.get("settings").get("relay_batch").asText().startsWith("50") ? 10.0 : 1.0);
         assertThat(report.get("settings").get("feature_job").get("checkpoint.interval.ms").asText()).as("the report says how the job ran")
                 .isEqualTo("60000");
+        assertThat(report.get("settings").get("feature_job").get("dedupe.layout").asText()).isEqualTo("compact");
         assertThat(report.get("offers_inference").fieldNames()).toIterable().contains("store-logreg", "starter-heuristic");
         JsonNode resources = report.get("resources");
         assertThat(resources.get("samples").asInt()).isPositive();

@@ -49,6 +49,8 @@ public final class FeatureJobProperties {
     public static final String OUT_OF_ORDERNESS_MS = "watermark.max-out-of-orderness.ms";
     public static final String IDLENESS_MS = "watermark.idleness.ms";
     public static final String DEDUPE_TTL_HOURS = "dedupe.ttl.hours";
+    /** How the dedupe window is stored: {@code map} (RocksDB, deployed) or {@code compact} (the heap backend, locally). */
+    public static final String DEDUPE_LAYOUT = "dedupe.layout";
     public static final String ERASURE_MEMORY_DAYS = "erasure.memory.days";
     public static final String STATE_TTL_DAYS = "state.ttl.days";
     public static final String MINIBATCH_MS = "minibatch.latency.ms";
@@ -86,6 +88,7 @@ public final class FeatureJobProperties {
         job.put(OUT_OF_ORDERNESS_MS, "5000");
         job.put(IDLENESS_MS, "1000");
         job.put(DEDUPE_TTL_HOURS, "24"); // sized from measured state: docs/features.md, state size
+        job.put(DEDUPE_LAYOUT, "map"); // Managed Flink's RocksDB; the local runner's heap backend sets "compact"
         job.put(ERASURE_MEMORY_DAYS, Long.toString(io.playerlens.contracts.event.ErasureRule.MEMORY.toDays()));
         job.put(STATE_TTL_DAYS, "400");
         job.put(MINIBATCH_MS, "0");

@@ -34,6 +34,11 @@ final class LocalFeatureJob implements AutoCloseable {
      * checkpoints, was measured here too: 1.6 cores for the JVM against 0.7 at the same load (docs/benchmarks.md).
      */
     static final String LOCAL_CHECKPOINT_INTERVAL_MS = "60000";
+    /**
+     * The heap backend's dedupe layout: a player's ids in a few flat arrays instead of a map entry (~80 bytes, an object
+     * the garbage collector traces, and one more to copy after every checkpoint) per id (docs/features.md).
+     */
+    static final String LOCAL_DEDUPE_LAYOUT = "compact";
 
     private final JobClient job;
     private final FlinkCounters counters;
@@ -64,7 +69,8 @@ final class LocalFeatureJob implements AutoCloseable {
         return new JobProperties(FeatureJobProperties.of(stream, deadLetterStream, table)
                 .againstEmulators(LocalAws.REGION.id(), aws.kinesisEndpoint().toString(), aws.dynamoDbEndpoint().toString())
                 .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_DIR, checkpoints.toAbsolutePath().toUri().toString())
-                .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_INTERVAL_MS, LOCAL_CHECKPOINT_INTERVAL_MS));
+                .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.CHECKPOINT_INTERVAL_MS, LOCAL_CHECKPOINT_INTERVAL_MS)
+                .with(FeatureJobProperties.JOB_GROUP, FeatureJobProperties.DEDUPE_LAYOUT, LOCAL_DEDUPE_LAYOUT));
     }
 
     static LocalFeatureJob start(JobProperties properties, int parallelism) {
