@@ -49,8 +49,10 @@ public final class LocalAws implements AutoCloseable {
     private final KinesisClient kinesisProbe;
     private final DynamoDbClient dynamoProbe;
     private final Thread shutdownHook = new Thread(this::stopProcesses, "local-aws-shutdown");
+    private final Duration streamRetention;
 
-    private LocalAws(EmulatorProcess kinesisProcess, EmulatorProcess dynamoProcess) {
+    private LocalAws(EmulatorProcess kinesisProcess, EmulatorProcess dynamoProcess, Duration streamRetention) {
+        this.streamRetention = streamRetention;
         this.kinesisProcess = kinesisProcess;
         this.dynamoProcess = dynamoProcess;
         this.kinesis = kinesisClient(kinesisProcess.endpoint());
@@ -62,8 +64,42 @@ public final class LocalAws implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts both emulators, writing their logs under {@code logDir}. */
+    /**
+     * How long kinesalite keeps a stream's records unless {@value #RETENTION_PROPERTY} says otherwise: long enough for
+     * a feature job restored from its latest checkpoint (a minute old at most locally) or a consumer paused for
+     * minutes, short enough that the emulator's memory stays flat however long the stack runs (docs/local-runtime.md).
+     */
+    public static final Duration DEFAULT_STREAM_RETENTION = Duration.ofMinutes(30);
+    /** System property: kinesalite's retention in minutes; 0 keeps kinesalite's own (the stream's 24 hours, never trimmed). */
+    public static final String RETENTION_PROPERTY = "playerlens.kinesis.retention.minutes";
+
+    /** Starts both emulators, writing their logs under {@code logDir}, with the configured stream retention. */
     public static LocalAws start(Path logDir) {
+        return start(logDir, streamRetention(System.getProperty(RETENTION_PROPERTY)));
+    }
+
+    /** The retention a {@value #RETENTION_PROPERTY} value asks for; {@link #DEFAULT_STREAM_RETENTION} when absent. */
+    static Duration streamRetention(String minutes) {
+        if (minutes == null || minutes.isBlank()) {
+            return DEFAULT_STREAM_RETENTION;
+        }
+        try {
+            long value = Long.parseLong(minutes.trim());
+            if (value >= 0) {
+                return Duration.ofMinutes(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + RETENTION_PROPERTY + " must be a whole number of minutes, 0 or more (0: kinesalite's"
+                + " own 24 hours, never trimmed), got '" + minutes + "'");
+    }
+
+    /**
+     * Starts both emulators, writing their logs under {@code logDir}; kinesalite deletes records older than
+     * {@code streamRetention} as a real stream drops records past its retention period (zero: never).
+     */
+    public static LocalAws start(Path logDir, Duration streamRetention) {
         NodeModules.requireNode();
         EmulatorProcess dynamo = startWithRetry("dynalite", port -> EmulatorProcess.start("dynalite",
                 List.of("node", NodeModules.launcher("dynalite-loopback.js").toString(), NodeModules.script("dynalite").toString(),
@@ -72,9 +108,9 @@ public final class LocalAws implements AutoCloseable {
         try {
             EmulatorProcess kinesis = startWithRetry("kinesalite", port -> EmulatorProcess.start("kinesalite",
                     List.of("node", NodeModules.launcher("kinesalite-loopback.js").toString(), NodeModules.script("kinesalite").toString(),
-                            Integer.toString(port)),
+                            Integer.toString(port), Long.toString(streamRetention.toMillis())),
                     Map.of(), port, logDir), p -> kinesisClient(p.endpoint()).listStreams().streamNames() != null);
-            return new LocalAws(kinesis, dynamo);
+            return new LocalAws(kinesis, dynamo, streamRetention);
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;
@@ -87,6 +123,11 @@ public final class LocalAws implements AutoCloseable {
             shared = start(Path.of("target", "emulator-logs"));
         }
         return shared;
+    }
+
+    /** How long kinesalite keeps records here (zero: its own 24 hours, never trimmed). */
+    public Duration streamRetention() {
+        return streamRetention;
     }
 
     public URI kinesisEndpoint() {

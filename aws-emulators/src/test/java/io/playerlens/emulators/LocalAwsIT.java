@@ -59,6 +59,45 @@ class LocalAwsIT {
     }
 
     @Test
+    void recordsOlderThanTheRetention_leaveEveryShard_andNewerOnesStay() {
+        try (LocalAws aws = LocalAws.start(Path.of("target", "emulator-logs-retention"), java.time.Duration.ofSeconds(5))) {
+            aws.createStream("retained", 2);
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                aws.kinesis().putRecord(b -> b.streamName("retained").partitionKey("player-" + n).data(SdkBytes.fromUtf8String("old-" + n)));
+            }
+            assertThat(everyRecord(aws, "retained")).hasSize(40);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(everyRecord(aws, "retained")).as("records of a stream with a 5 s retention").isEmpty());
+            aws.kinesis().putRecord(b -> b.streamName("retained").partitionKey("player-1").data(SdkBytes.fromUtf8String("new")));
+            assertThat(everyRecord(aws, "retained")).containsExactly("new");
+        }
+    }
+
+    @Test
+    void theRetentionProperty_isMinutes_zeroKeepsKinesalitesOwn_andAnythingElseIsRefusedWithItsName() {
+        assertThat(LocalAws.streamRetention(null)).isEqualTo(LocalAws.DEFAULT_STREAM_RETENTION);
+        assertThat(LocalAws.streamRetention(" 10 ")).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(LocalAws.streamRetention("0")).isZero();
+        for (String bad : List.of("-1", "ten", "1.5")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalAws.streamRetention(bad))
+                    .hasMessageContaining(LocalAws.RETENTION_PROPERTY).hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    /** Every record of every shard, read from the trim horizon. */
+    private static List<String> everyRecord(LocalAws aws, String stream) {
+        List<String> all = new java.util.ArrayList<>();
+        for (var shard : aws.kinesis().listShards(b -> b.streamName(stream)).shards()) {
+            String iterator = aws.kinesis().getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            aws.kinesis().getRecords(b -> b.shardIterator(iterator)).records().forEach(r -> all.add(r.data().asUtf8String()));
+        }
+        return all;
+    }
+
+    @Test
     void start_servesKinesisAndDynamoDb_andCloseStopsBothProcesses() {
         LocalAws aws = LocalAws.start(Path.of("target", "emulator-logs"));
         try {

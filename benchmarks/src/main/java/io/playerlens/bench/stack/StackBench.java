@@ -135,6 +135,7 @@ public final class StackBench implements Callable<Integer> {
             run.put("minibatch_ms", miniBatchMs);
             run.put("overrides", overrides);
             run.put("feature_job", platform.featureJobSettings());
+            run.put("kinesis_retention_minutes", platform.aws().streamRetention().toMinutes());
             BenchReport report = new BenchReport(run).put("generated_at", Instant.now().toString());
 
             Map<String, ShapeBench.Result> results = new LinkedHashMap<>();

@@ -46,6 +46,7 @@ class BenchSmokeIT {
         assertThat(report.get("settings").get("feature_job").get("checkpoint.interval.ms").asText()).as("the report says how the job ran")
                 .isEqualTo("60000");
         assertThat(report.get("settings").get("feature_job").get("dedupe.layout").asText()).isEqualTo("compact");
+        assertThat(report.get("settings").get("kinesis_retention_minutes").asLong()).isEqualTo(30);
         assertThat(report.get("offers_inference").fieldNames()).toIterable().contains("store-logreg", "starter-heuristic");
         JsonNode resources = report.get("resources");
         assertThat(resources.get("samples").asInt()).isPositive();
