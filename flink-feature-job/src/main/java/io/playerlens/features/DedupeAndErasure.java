@@ -55,6 +55,9 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
     private final Duration dedupeTtl;
     private final Duration erasureMemory;
     private final DedupeLayout layout;
+    /** The compact layout's window and generation length, in ms. */
+    private final long windowMillis;
+    private final long generationMillis;
 
     /** The state of jobs before ids were fingerprinted: read, cleared on erasure, never written; it expires. */
     static final String LEGACY_SEEN = "seen-event-ids";
@@ -81,11 +84,8 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         this.dedupeTtl = dedupeTtl;
         this.erasureMemory = erasureMemory;
         this.layout = layout;
-    }
-
-    /** The deployed layout, {@link DedupeLayout#MAP}. */
-    public DedupeAndErasure(Duration dedupeTtl, Duration erasureMemory) {
-        this(dedupeTtl, erasureMemory, DedupeLayout.MAP);
+        this.windowMillis = dedupeTtl.toMillis();
+        this.generationMillis = Math.max(1, windowMillis / GENERATIONS_PER_WINDOW);
     }
 
     @Override
@@ -166,14 +166,12 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
             ids = new RecentIds();
         }
         long now = ctx.timerService().currentProcessingTime();
-        long window = dedupeTtl.toMillis();
-        long generation = generationMillis();
-        long forgottenBefore = ids.allForgottenAt(window, generation);
-        if (!ids.addIfAbsent(fingerprint, now, window, generation)) {
+        long forgottenBefore = ids.allForgottenAt(windowMillis, generationMillis);
+        if (!ids.addIfAbsent(fingerprint, now, windowMillis, generationMillis)) {
             return false;
         }
         recent.update(ids);
-        long forgottenAt = ids.allForgottenAt(window, generation);
+        long forgottenAt = ids.allForgottenAt(windowMillis, generationMillis);
         if (forgottenAt != forgottenBefore) { // a new generation: one timer per generation and player
             ctx.timerService().registerProcessingTimeTimer(forgottenAt);
         }
@@ -190,16 +188,12 @@ public class DedupeAndErasure extends KeyedProcessFunction<String, PlayerEvent, 
         if (ids == null) {
             return; // erased since
         }
-        ids.forgetExpired(ctx.timerService().currentProcessingTime(), dedupeTtl.toMillis(), generationMillis());
+        ids.forgetExpired(ctx.timerService().currentProcessingTime(), windowMillis, generationMillis);
         if (ids.count() == 0) {
             recent.clear();
         } else {
             recent.update(ids);
         }
-    }
-
-    private long generationMillis() {
-        return Math.max(1, dedupeTtl.toMillis() / GENERATIONS_PER_WINDOW);
     }
 
     /** The first 64 bits of the SHA-256 of the id's UTF-8 bytes: what the dedupe state remembers of an event id. */
